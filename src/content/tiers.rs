@@ -1,0 +1,67 @@
+//! The result tiers the reader's score falls into, and [`tier_for`], which picks one.
+//!
+//! Tier ids reach the host page (the `complete` event) and may become newsletter tags, so they are
+//! as stable as question ids. The names avoid "engineer" and "mechanic": those are the CTO and the
+//! CIO in the article's analogy, and ranking one above the other would contradict it.
+
+use super::types::Tier;
+
+/// The tiers, lowest first; `validate_tiers` insists on that order.
+pub static TIERS: &[Tier] = &[
+    Tier {
+        id: "pit-lane-visitor",
+        min_percent: 0,
+        title: "Pit-lane visitor",
+        advice: "The engine’s still warming up: re-read the five core differences, then take another lap.",
+    },
+    Tier {
+        id: "pit-crew",
+        min_percent: 50,
+        title: "Pit crew",
+        advice: "You know your way around the garage; revisit the topics you missed to find the last few tenths.",
+    },
+    Tier {
+        id: "race-strategist",
+        min_percent: 75,
+        title: "Race strategist",
+        advice: "You can tell the engineer from the mechanic; one more look at the topics you missed puts you on pole.",
+    },
+    Tier {
+        id: "team-principal",
+        min_percent: 90,
+        title: "Team principal",
+        advice: "You know who makes the car faster and who keeps it running: put both to work and win the race.",
+    },
+];
+
+// Only reachable if TIERS were emptied, which validation and the tests forbid; it exists so that
+// `tier_for` can promise a tier without a panic path in the shipped code.
+static FALLBACK: Tier = Tier {
+    id: "finisher",
+    min_percent: 0,
+    title: "Finisher",
+    advice: "You crossed the line: re-read the five core differences to go faster next time.",
+};
+
+/// The tier for a score of `percent` (0-100; anything above 100 counts as 100). Never panics.
+pub fn tier_for(percent: u8) -> &'static Tier {
+    tier_in(TIERS, percent).unwrap_or(&FALLBACK)
+}
+
+/// The tier in `tiers` with the highest `min_percent` that `percent` reaches; if it reaches none
+/// (a list that does not start at 0), the lowest tier. `None` only for an empty list.
+///
+/// Takes any list, not just [`TIERS`], so it also works on test fixtures and does not depend on
+/// the order of the list.
+pub fn tier_in(tiers: &[Tier], percent: u8) -> Option<&Tier> {
+    tiers
+        .iter()
+        .filter(|tier| tier.min_percent <= percent)
+        .max_by_key(|tier| tier.min_percent)
+        .or_else(|| tiers.iter().min_by_key(|tier| tier.min_percent))
+}
+
+/// The tier with this id, e.g. to re-show a result restored from saved progress.
+pub fn tier_by_id(id: &str) -> Option<&'static Tier> {
+    TIERS.iter().find(|tier| tier.id == id)
+}

@@ -1,0 +1,1031 @@
+//! Checks the content data: the article, the question bank and the tiers.
+//!
+//! The data is hand-written, so every problem becomes one message that names the offending item
+//! (`question "x": …`, `section "y": …`, `tier "z": …`) and all problems are reported at once: a
+//! content edit that breaks a rule fails the tests with a list an editor can work through.
+//! The checks build strings, so keep them out of the shipped widget's hot path: run them in tests
+//! (and in debug builds if wanted).
+
+use std::collections::BTreeMap;
+
+use super::types::{Article, Block, Question, QuestionKind, Tier, Topic};
+use super::{ARTICLE, QUESTIONS, TIERS};
+
+/// The ids and texts a "CTO, CIO or both?" question must offer, in this order.
+const CLASSIFICATION_OPTIONS: [(&str, &str); 3] =
+    [("cto", "CTO"), ("cio", "CIO"), ("both", "Both")];
+
+/// More options than this crowd a phone screen and dilute the question.
+const MAX_OPTIONS: usize = 4;
+
+/// Every anchor in the article, in reading order: section ids, then (inside a comparison) its
+/// dimension ids.
+pub fn anchors(article: &Article) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for section in article.sections {
+        out.push(section.id);
+        for block in section.blocks {
+            if let Block::Comparison(dimensions) = block {
+                out.extend(dimensions.iter().map(|dimension| dimension.id));
+            }
+        }
+    }
+    out
+}
+
+/// Checks the article: a title, at least one section, no empty text anywhere, anchors that are
+/// kebab-case and unique across sections and dimensions.
+pub fn validate_article(article: &Article) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    if is_blank(article.title) {
+        problems.push("article: empty title".to_string());
+    }
+    if article.sections.is_empty() {
+        problems.push("article: no sections".to_string());
+    }
+    for (index, section) in article.sections.iter().enumerate() {
+        let name = item_name("section", section.id, index);
+        check_id(&mut problems, &name, section.id);
+        if is_blank(section.heading) {
+            problems.push(format!("{name}: empty heading"));
+        }
+        if section.blocks.is_empty() {
+            problems.push(format!("{name}: no blocks"));
+        }
+        for (block_index, block) in section.blocks.iter().enumerate() {
+            check_block(&mut problems, &name, block_index + 1, block);
+        }
+    }
+    for (anchor, count) in counts(anchors(article)) {
+        // Blank anchors are already reported, once per offending section or dimension.
+        if count > 1 && !is_blank(anchor) {
+            problems.push(format!(
+                "anchor \"{anchor}\": used {count} times; section and dimension ids must be unique"
+            ));
+        }
+    }
+    finish(problems)
+}
+
+fn check_block(problems: &mut Vec<String>, section: &str, number: usize, block: &Block) {
+    match block {
+        Block::Paragraph(text) => {
+            if is_blank(text) {
+                problems.push(format!("{section}: paragraph {number} is empty"));
+            }
+        }
+        Block::Bullets(items) => {
+            if items.is_empty() {
+                problems.push(format!("{section}: bullet list {number} has no items"));
+            }
+            for (item, text) in items.iter().enumerate() {
+                if is_blank(text) {
+                    problems.push(format!(
+                        "{section}: bullet list {number}, item {} is empty",
+                        item + 1
+                    ));
+                }
+            }
+        }
+        Block::RolePair(pair) => {
+            let fields = [
+                ("cto_label", pair.cto_label),
+                ("cto", pair.cto),
+                ("cio_label", pair.cio_label),
+                ("cio", pair.cio),
+            ];
+            for (field, text) in fields {
+                if is_blank(text) {
+                    problems.push(format!(
+                        "{section}: role pair {number} has an empty {field}"
+                    ));
+                }
+            }
+        }
+        Block::Comparison(dimensions) => {
+            if dimensions.is_empty() {
+                problems.push(format!("{section}: comparison {number} has no dimensions"));
+            }
+            for (index, dimension) in dimensions.iter().enumerate() {
+                let name = item_name("dimension", dimension.id, index);
+                check_id(problems, &name, dimension.id);
+                let fields = [
+                    ("heading", dimension.heading),
+                    ("cto", dimension.cto),
+                    ("cio", dimension.cio),
+                ];
+                for (field, text) in fields {
+                    if is_blank(text) {
+                        problems.push(format!("{name}: empty {field}"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Checks the question bank against the article it links to: ids, texts, options, exactly one
+/// correct answer, anchors that exist, the classification option set, and that every [`Topic`]
+/// has a question (and a "Read more" anchor in the article).
+pub fn validate_questions(questions: &[Question], article: &Article) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    let known = anchors(article);
+
+    for topic in Topic::ALL {
+        if !known.contains(&topic.section()) {
+            problems.push(format!(
+                "topic {topic:?}: its anchor \"{}\" is not in the article",
+                topic.section()
+            ));
+        }
+        if !questions.iter().any(|question| question.topic == topic) {
+            problems.push(format!(
+                "topic {topic:?} (\"{}\"): no question covers it",
+                topic.label()
+            ));
+        }
+    }
+
+    for (id, count) in counts(questions.iter().map(|question| question.id)) {
+        if count > 1 && !is_blank(id) {
+            problems.push(format!(
+                "question \"{id}\": the id is used {count} times; question ids must be unique"
+            ));
+        }
+    }
+
+    for (index, question) in questions.iter().enumerate() {
+        check_question(&mut problems, question, index, &known);
+    }
+    finish(problems)
+}
+
+fn check_question(problems: &mut Vec<String>, question: &Question, index: usize, known: &[&str]) {
+    let name = item_name("question", question.id, index);
+    check_id(problems, &name, question.id);
+    if is_blank(question.prompt) {
+        problems.push(format!("{name}: empty prompt"));
+    }
+    if is_blank(question.explanation) {
+        problems.push(format!("{name}: empty explanation"));
+    }
+    if !known.contains(&question.section) {
+        problems.push(format!(
+            "{name}: section \"{}\" is not an anchor in the article (anchors: {})",
+            question.section,
+            known.join(", ")
+        ));
+    }
+
+    let options = question.options;
+    if options.len() < 2 {
+        problems.push(format!(
+            "{name}: {} option(s); at least two are needed",
+            options.len()
+        ));
+    } else if options.len() > MAX_OPTIONS {
+        problems.push(format!(
+            "{name}: {} options; at most {MAX_OPTIONS} are allowed",
+            options.len()
+        ));
+    }
+    if question.kind == QuestionKind::MultipleChoice && options.len() == 2 {
+        problems.push(format!(
+            "{name}: a multiple-choice question needs 3 or 4 options, it has 2"
+        ));
+    }
+    if question.kind == QuestionKind::Classification {
+        let exact = options.len() == CLASSIFICATION_OPTIONS.len()
+            && options
+                .iter()
+                .zip(CLASSIFICATION_OPTIONS)
+                .all(|(option, (id, text))| option.id == id && option.text == text);
+        if !exact {
+            problems.push(format!(
+                "{name}: a classification question's options must be exactly CTO, CIO, Both \
+                 (ids \"cto\", \"cio\", \"both\", in that order); found {}",
+                quoted(options.iter().map(|option| option.id))
+            ));
+        }
+    }
+
+    for (option_index, option) in options.iter().enumerate() {
+        let option_name = format!("{name} {}", item_name("option", option.id, option_index));
+        check_id(problems, &option_name, option.id);
+        if is_blank(option.text) {
+            problems.push(format!("{option_name}: empty text"));
+        }
+        let lower = option.text.to_lowercase();
+        if lower.contains("all of the above") || lower.contains("none of the above") {
+            problems.push(format!(
+                "{option_name}: \"all/none of the above\" breaks when options are shuffled"
+            ));
+        }
+    }
+    for (id, count) in counts(options.iter().map(|option| option.id)) {
+        if count > 1 && !is_blank(id) {
+            problems.push(format!(
+                "{name}: option id \"{id}\" is used {count} times; option ids must be unique"
+            ));
+        }
+    }
+
+    let correct: Vec<&str> = options
+        .iter()
+        .filter(|option| option.correct)
+        .map(|option| option.id)
+        .collect();
+    match correct.len() {
+        1 => {}
+        0 => problems.push(format!(
+            "{name}: no correct option; exactly one must be correct"
+        )),
+        n => problems.push(format!(
+            "{name}: {n} correct options ({}); exactly one must be correct",
+            quoted(correct.iter().copied())
+        )),
+    }
+}
+
+/// Checks the tiers: at least one, the first at 0%, `min_percent` strictly increasing and at most
+/// 100, unique kebab-case ids, a title and advice for each.
+pub fn validate_tiers(tiers: &[Tier]) -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    match tiers.first() {
+        None => problems.push("tiers: none defined; at least one is needed".to_string()),
+        Some(first) if first.min_percent != 0 => problems.push(format!(
+            "{}: the first tier must start at 0%, it starts at {}%",
+            item_name("tier", first.id, 0),
+            first.min_percent
+        )),
+        Some(_) => {}
+    }
+    for (index, tier) in tiers.iter().enumerate() {
+        let name = item_name("tier", tier.id, index);
+        check_id(&mut problems, &name, tier.id);
+        if is_blank(tier.title) {
+            problems.push(format!("{name}: empty title"));
+        }
+        if is_blank(tier.advice) {
+            problems.push(format!("{name}: empty advice"));
+        }
+        if tier.min_percent > 100 {
+            problems.push(format!(
+                "{name}: min_percent {} is above 100",
+                tier.min_percent
+            ));
+        }
+        if let Some(previous) = index.checked_sub(1).and_then(|i| tiers.get(i)) {
+            if tier.min_percent <= previous.min_percent {
+                problems.push(format!(
+                    "{name}: min_percent {} must be above the previous tier \"{}\" ({})",
+                    tier.min_percent, previous.id, previous.min_percent
+                ));
+            }
+        }
+    }
+    for (id, count) in counts(tiers.iter().map(|tier| tier.id)) {
+        if count > 1 && !is_blank(id) {
+            problems.push(format!(
+                "tier \"{id}\": the id is used {count} times; tier ids must be unique"
+            ));
+        }
+    }
+    finish(problems)
+}
+
+/// Runs every check over the real content ([`ARTICLE`], [`QUESTIONS`], [`TIERS`]).
+pub fn validate_all() -> Result<(), Vec<String>> {
+    let mut problems = Vec::new();
+    for result in [
+        validate_article(&ARTICLE),
+        validate_questions(QUESTIONS, &ARTICLE),
+        validate_tiers(TIERS),
+    ] {
+        if let Err(found) = result {
+            problems.extend(found);
+        }
+    }
+    finish(problems)
+}
+
+fn finish(problems: Vec<String>) -> Result<(), Vec<String>> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// `kind "id"`, or `kind #n` when the id is blank, so even an item without an id can be found.
+fn item_name(kind: &str, id: &str, index: usize) -> String {
+    if is_blank(id) {
+        format!("{kind} #{}", index + 1)
+    } else {
+        format!("{kind} \"{id}\"")
+    }
+}
+
+/// Ids end up in URLs (anchors), saved progress and host-page events, where kebab-case is safe.
+fn check_id(problems: &mut Vec<String>, name: &str, id: &str) {
+    if is_blank(id) {
+        problems.push(format!("{name}: empty id"));
+    } else if !is_kebab_case(id) {
+        problems.push(format!(
+            "{name}: id is not kebab-case (lowercase letters, digits, single hyphens)"
+        ));
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+fn counts<'a>(ids: impl IntoIterator<Item = &'a str>) -> BTreeMap<&'a str, usize> {
+    let mut counts = BTreeMap::new();
+    for id in ids {
+        *counts.entry(id).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn quoted<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
+    ids.into_iter()
+        .map(|id| format!("\"{id}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::tiers::{tier_by_id, tier_for, tier_in};
+    use crate::content::types::{AnswerOption, Dimension, RolePair, Section};
+
+    /// The problems a check reported; an `Ok` is a test failure here.
+    fn problems(result: Result<(), Vec<String>>) -> Vec<String> {
+        match result {
+            Ok(()) => panic!("expected the check to fail, it passed"),
+            Err(problems) => problems,
+        }
+    }
+
+    /// Asserts that one message contains every fragment (the item's name and the rule).
+    fn assert_reported(problems: &[String], fragments: &[&str]) {
+        assert!(
+            problems
+                .iter()
+                .any(|problem| fragments.iter().all(|fragment| problem.contains(fragment))),
+            "no message contains all of {fragments:?}; got:\n{}",
+            problems.join("\n")
+        );
+    }
+
+    const fn opt(id: &'static str, text: &'static str, correct: bool) -> AnswerOption {
+        AnswerOption { id, text, correct }
+    }
+
+    const fn mc(id: &'static str, options: &'static [AnswerOption]) -> Question {
+        Question {
+            id,
+            kind: QuestionKind::MultipleChoice,
+            topic: Topic::Focus,
+            section: "focus",
+            prompt: "A prompt?",
+            options,
+            explanation: "Because the article says so.",
+        }
+    }
+
+    static GOOD_OPTIONS: &[AnswerOption] = &[
+        opt("a", "One", true),
+        opt("b", "Two", false),
+        opt("c", "Three", false),
+    ];
+
+    fn question_problems(questions: &[Question]) -> Vec<String> {
+        problems(validate_questions(questions, &ARTICLE))
+    }
+
+    fn tier(id: &'static str, min_percent: u8) -> Tier {
+        Tier {
+            id,
+            min_percent,
+            title: "A title",
+            advice: "Some advice.",
+        }
+    }
+
+    // --- the real content ---
+
+    #[test]
+    fn the_real_content_validates() {
+        assert_eq!(validate_all(), Ok(()));
+        assert_eq!(validate_article(&ARTICLE), Ok(()));
+        assert_eq!(validate_questions(QUESTIONS, &ARTICLE), Ok(()));
+        assert_eq!(validate_tiers(TIERS), Ok(()));
+    }
+
+    #[test]
+    fn anchors_are_the_sections_then_the_dimensions_in_reading_order() {
+        assert_eq!(
+            anchors(&ARTICLE),
+            [
+                "intro",
+                "analogy",
+                "impact",
+                "differences",
+                "focus",
+                "priorities",
+                "stakeholders",
+                "metrics",
+                "leadership",
+                "why",
+                "newsletter"
+            ]
+        );
+    }
+
+    /// Every text of the article, for the word-for-word checks.
+    fn article_texts() -> Vec<&'static str> {
+        let mut texts = vec![ARTICLE.title];
+        for section in ARTICLE.sections {
+            texts.push(section.heading);
+            for block in section.blocks {
+                match block {
+                    Block::Paragraph(text) => texts.push(text),
+                    Block::Bullets(items) => texts.extend(items.iter().copied()),
+                    Block::RolePair(pair) => {
+                        texts.extend([pair.cto_label, pair.cto, pair.cio_label, pair.cio])
+                    }
+                    Block::Comparison(dimensions) => {
+                        for dimension in dimensions.iter() {
+                            texts.extend([dimension.heading, dimension.cto, dimension.cio]);
+                        }
+                    }
+                }
+            }
+        }
+        texts
+    }
+
+    /// Every body sentence of the owner's article (shared/article.md), copied here so the check
+    /// runs where that file does not exist. A failure means the article data drifted from it.
+    const ARTICLE_SENTENCES: &[&str] = &[
+        "You’ve probably heard the titles CTO (Chief Technology Officer) and CIO (Chief Information Officer) used in the same breath.",
+        "But while these roles both involve technology leadership, they focus on very different priorities.",
+        "Let’s break it down so you can see exactly how they work—and how they complement each other.",
+        "Imagine your company as a high-performance race car.",
+        "The CTO is the engineer, focused on innovation and making the car faster, smarter, and more competitive.",
+        "The CIO is the mechanic, ensuring the car runs smoothly, reliably, and securely on race day.",
+        "Both roles are vital for winning the race, but they tackle different aspects of the challenge.",
+        "Without clarity on these roles, businesses risk:",
+        "Overloading one position with conflicting responsibilities.",
+        "Neglecting either innovation (driven by the CTO) or operational excellence (managed by the CIO).",
+        "Failing to align tech strategy with business goals due to miscommunication or gaps in leadership.",
+        "Getting these roles right ensures technology serves both today’s needs and tomorrow’s ambitions.",
+        "Here’s how to understand the core differences between a CTO and a CIO:",
+        "The CTO looks outward, driving innovation and creating technology solutions that give the company a competitive edge.",
+        "The CIO looks inward, ensuring that the company’s internal systems, infrastructure, and IT services run efficiently.",
+        "CTOs prioritise future-facing initiatives, like product development, R&D, and emerging technologies.",
+        "CIOs focus on current operations, like improving system performance, managing IT budgets, and ensuring cybersecurity.",
+        "CTOs often work closely with external teams—customers, investors, and product managers—to align tech strategy with market needs.",
+        "CIOs collaborate with internal teams—HR, finance, and operations—to support business processes and employee productivity.",
+        "CTO success is measured by innovation, time-to-market for new products, and the business’s ability to adapt to change.",
+        "CIO success is gauged by system reliability, cost efficiency, and operational performance.",
+        "Think of the CTO as a visionary, inspiring teams to explore the art of the possible.",
+        "The CIO, meanwhile, is the steady hand, focused on delivering consistent, reliable results.",
+        "Understanding the distinct roles of a CTO and a CIO helps your business strike the right balance between innovation and operational excellence.",
+        "When these roles are clearly defined, you get the best of both worlds:",
+        "Cutting-edge solutions from the CTO that keep you competitive.",
+        "Seamless, secure systems from the CIO that support your day-to-day needs.",
+        "Together, they create a technology leadership powerhouse that drives growth, efficiency, and resilience.",
+        "Subscribe to our newsletter below and keep your company’s cyber resilience strong.",
+    ];
+
+    #[test]
+    fn the_article_keeps_every_sentence_word_for_word() {
+        let texts = article_texts();
+        for sentence in ARTICLE_SENTENCES {
+            assert!(
+                texts.iter().any(|text| text.contains(sentence)),
+                "missing or reworded: {sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn each_dimension_holds_the_articles_bullets_for_its_role() {
+        let dimensions = ARTICLE
+            .sections
+            .iter()
+            .flat_map(|section| section.blocks.iter())
+            .find_map(|block| match block {
+                Block::Comparison(dimensions) => Some(*dimensions),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let by_id = |id: &str| dimensions.iter().find(|dimension| dimension.id == id);
+        let focus = by_id("focus").expect("focus");
+        assert!(focus.cto.starts_with("The CTO looks outward"));
+        assert!(focus.cio.starts_with("The CIO looks inward"));
+        let stakeholders = by_id("stakeholders").expect("stakeholders");
+        assert_eq!(
+            stakeholders.cio,
+            "CIOs collaborate with internal teams—HR, finance, and operations—to support business processes and employee productivity."
+        );
+        let metrics = by_id("metrics").expect("metrics");
+        assert_eq!(
+            metrics.cio,
+            "CIO success is gauged by system reliability, cost efficiency, and operational performance."
+        );
+        let leadership = by_id("leadership").expect("leadership");
+        assert!(leadership.cto.contains("visionary"));
+        assert!(leadership.cio.contains("steady hand"));
+        assert_eq!(dimensions.len(), 5);
+    }
+
+    #[test]
+    fn the_content_uses_typographic_apostrophes() {
+        // The article uses ’ throughout; a straight ' means an editor pasted from elsewhere.
+        let mut texts = article_texts();
+        for question in QUESTIONS {
+            texts.extend([question.prompt, question.explanation]);
+            texts.extend(question.options.iter().map(|option| option.text));
+        }
+        for tier in TIERS {
+            texts.extend([tier.title, tier.advice]);
+        }
+        for text in texts {
+            assert!(!text.contains('\''), "straight apostrophe in: {text}");
+        }
+    }
+
+    #[test]
+    fn the_bank_is_balanced_enough_that_guessing_does_not_pay() {
+        assert!(QUESTIONS.len() >= 16);
+        for topic in [
+            Topic::Focus,
+            Topic::Priorities,
+            Topic::Stakeholders,
+            Topic::Metrics,
+            Topic::Leadership,
+        ] {
+            let n = QUESTIONS.iter().filter(|q| q.topic == topic).count();
+            assert!(
+                n >= 2,
+                "{topic:?} has {n} question(s); each difference needs 2+"
+            );
+        }
+        for kind in [
+            QuestionKind::Classification,
+            QuestionKind::Scenario,
+            QuestionKind::MultipleChoice,
+        ] {
+            assert!(
+                QUESTIONS.iter().any(|q| q.kind == kind),
+                "no {kind:?} question"
+            );
+        }
+        // Each classification answer is used, so "always CIO" is no strategy.
+        for answer in ["cto", "cio", "both"] {
+            assert!(QUESTIONS
+                .iter()
+                .any(|q| q.kind == QuestionKind::Classification
+                    && q.options.iter().any(|o| o.correct && o.id == answer)));
+        }
+        // The longest option should not be a tell: it may be the right one at most a third of the time.
+        let longest_is_right = QUESTIONS
+            .iter()
+            .filter(|q| q.kind != QuestionKind::Classification)
+            .filter(|q| {
+                let longest = q.options.iter().map(|o| o.text.chars().count()).max();
+                let right = q.options.iter().find(|o| o.correct);
+                let unique_longest = q
+                    .options
+                    .iter()
+                    .filter(|o| Some(o.text.chars().count()) == longest)
+                    .count()
+                    == 1;
+                unique_longest && right.map(|o| o.text.chars().count()) == longest
+            })
+            .count();
+        let free_form = QUESTIONS
+            .iter()
+            .filter(|q| q.kind != QuestionKind::Classification)
+            .count();
+        assert!(
+            longest_is_right * 3 <= free_form,
+            "the longest option is the right one in {longest_is_right} of {free_form} questions"
+        );
+    }
+
+    // --- tier_for ---
+
+    #[test]
+    fn tier_for_is_total_and_picks_the_highest_tier_reached() {
+        assert_eq!(tier_for(0).id, "pit-lane-visitor");
+        assert_eq!(tier_for(49).id, "pit-lane-visitor");
+        assert_eq!(tier_for(50).id, "pit-crew");
+        assert_eq!(tier_for(74).id, "pit-crew");
+        assert_eq!(tier_for(75).id, "race-strategist");
+        assert_eq!(tier_for(89).id, "race-strategist");
+        assert_eq!(tier_for(90).id, "team-principal");
+        assert_eq!(tier_for(100).id, "team-principal");
+        assert_eq!(tier_for(u8::MAX).id, "team-principal");
+        for percent in 0..=u8::MAX {
+            assert!(tier_for(percent).min_percent <= percent.max(TIERS[0].min_percent));
+        }
+    }
+
+    #[test]
+    fn tier_in_copes_with_odd_lists() {
+        assert!(tier_in(&[], 50).is_none());
+        let from_twenty = [tier("low", 20), tier("high", 60)];
+        assert_eq!(tier_in(&from_twenty, 10).map(|t| t.id), Some("low"));
+        assert_eq!(tier_in(&from_twenty, 60).map(|t| t.id), Some("high"));
+        let unordered = [tier("high", 60), tier("low", 0)];
+        assert_eq!(tier_in(&unordered, 59).map(|t| t.id), Some("low"));
+    }
+
+    #[test]
+    fn tier_by_id_finds_real_tiers_only() {
+        assert_eq!(tier_by_id("pit-crew").map(|t| t.min_percent), Some(50));
+        assert!(tier_by_id("nope").is_none());
+    }
+
+    // --- question rules, one broken fixture each ---
+
+    #[test]
+    fn a_question_without_a_correct_option_is_named() {
+        static OPTIONS: &[AnswerOption] = &[
+            opt("a", "One", false),
+            opt("b", "Two", false),
+            opt("c", "Three", false),
+        ];
+        let found = question_problems(&[mc("no-answer", OPTIONS)]);
+        assert_reported(&found, &["question \"no-answer\"", "no correct option"]);
+    }
+
+    #[test]
+    fn a_question_with_several_correct_options_lists_them() {
+        static OPTIONS: &[AnswerOption] = &[
+            opt("a", "One", true),
+            opt("b", "Two", false),
+            opt("c", "Three", true),
+        ];
+        let found = question_problems(&[mc("month-end-crash", OPTIONS)]);
+        assert_reported(
+            &found,
+            &[
+                "question \"month-end-crash\": 2 correct options (\"a\", \"c\"); exactly one must be correct",
+            ],
+        );
+    }
+
+    #[test]
+    fn empty_prompt_explanation_and_option_text_are_named() {
+        static OPTIONS: &[AnswerOption] = &[
+            opt("a", "One", true),
+            opt("b", "  ", false),
+            opt("c", "Three", false),
+        ];
+        let question = Question {
+            prompt: "",
+            explanation: " ",
+            ..mc("blank-bits", OPTIONS)
+        };
+        let found = question_problems(&[question]);
+        assert_reported(&found, &["question \"blank-bits\": empty prompt"]);
+        assert_reported(&found, &["question \"blank-bits\": empty explanation"]);
+        assert_reported(
+            &found,
+            &["question \"blank-bits\" option \"b\": empty text"],
+        );
+    }
+
+    #[test]
+    fn duplicate_question_ids_are_named() {
+        let found = question_problems(&[mc("twice", GOOD_OPTIONS), mc("twice", GOOD_OPTIONS)]);
+        assert_reported(&found, &["question \"twice\"", "used 2 times"]);
+    }
+
+    #[test]
+    fn duplicate_option_ids_are_named() {
+        static OPTIONS: &[AnswerOption] = &[
+            opt("a", "One", true),
+            opt("a", "Two", false),
+            opt("c", "Three", false),
+        ];
+        let found = question_problems(&[mc("same-option", OPTIONS)]);
+        assert_reported(
+            &found,
+            &[
+                "question \"same-option\"",
+                "option id \"a\" is used 2 times",
+            ],
+        );
+    }
+
+    #[test]
+    fn an_unknown_section_is_named() {
+        let question = Question {
+            section: "conclusion",
+            ..mc("lost-link", GOOD_OPTIONS)
+        };
+        let found = question_problems(&[question]);
+        assert_reported(
+            &found,
+            &[
+                "question \"lost-link\"",
+                "section \"conclusion\" is not an anchor",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_dimension_id_is_a_valid_section_but_a_missing_one_is_not() {
+        // "focus" is a dimension anchor, so the fixtures above pass this rule; the failures below
+        // are only about topics without questions.
+        let found = question_problems(&[mc("dimension-link", GOOD_OPTIONS)]);
+        assert!(
+            found
+                .iter()
+                .all(|problem| !problem.contains("dimension-link")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn fewer_than_two_options_is_named() {
+        static OPTIONS: &[AnswerOption] = &[opt("a", "Only", true)];
+        let question = Question {
+            kind: QuestionKind::Scenario,
+            ..mc("lonely", OPTIONS)
+        };
+        let found = question_problems(&[question]);
+        assert_reported(&found, &["question \"lonely\": 1 option(s); at least two"]);
+    }
+
+    #[test]
+    fn too_many_options_and_a_two_option_multiple_choice_are_named() {
+        static FIVE: &[AnswerOption] = &[
+            opt("a", "1", true),
+            opt("b", "2", false),
+            opt("c", "3", false),
+            opt("d", "4", false),
+            opt("e", "5", false),
+        ];
+        static TWO: &[AnswerOption] = &[opt("a", "1", true), opt("b", "2", false)];
+        let found = question_problems(&[mc("crowded", FIVE), mc("binary", TWO)]);
+        assert_reported(&found, &["question \"crowded\": 5 options; at most 4"]);
+        assert_reported(&found, &["question \"binary\"", "needs 3 or 4 options"]);
+    }
+
+    #[test]
+    fn a_classification_with_the_wrong_options_is_named() {
+        static WRONG_ORDER: &[AnswerOption] = &[
+            opt("cio", "CIO", true),
+            opt("cto", "CTO", false),
+            opt("both", "Both", false),
+        ];
+        static WRONG_TEXT: &[AnswerOption] = &[
+            opt("cto", "The CTO", true),
+            opt("cio", "CIO", false),
+            opt("both", "Both", false),
+        ];
+        static MISSING_BOTH: &[AnswerOption] = &[opt("cto", "CTO", true), opt("cio", "CIO", false)];
+        let classify = |id, options| Question {
+            kind: QuestionKind::Classification,
+            ..mc(id, options)
+        };
+        let found = question_problems(&[
+            classify("wrong-order", WRONG_ORDER),
+            classify("wrong-text", WRONG_TEXT),
+            classify("missing-both", MISSING_BOTH),
+        ]);
+        for id in ["wrong-order", "wrong-text", "missing-both"] {
+            assert_reported(
+                &found,
+                &[&format!("question \"{id}\""), "exactly CTO, CIO, Both"],
+            );
+        }
+        assert_reported(&found, &["found \"cio\", \"cto\", \"both\""]);
+    }
+
+    #[test]
+    fn a_topic_without_questions_is_named() {
+        let found = question_problems(&[mc("only-focus", GOOD_OPTIONS)]);
+        assert_reported(&found, &["topic Leadership", "no question covers it"]);
+        assert!(!found.iter().any(|problem| problem.contains("topic Focus")));
+    }
+
+    #[test]
+    fn a_topic_whose_anchor_is_missing_from_the_article_is_named() {
+        static NO_WHY: Article = Article {
+            title: "T",
+            sections: &[Section {
+                id: "focus",
+                heading: "H",
+                blocks: &[Block::Paragraph("P")],
+            }],
+        };
+        let found = problems(validate_questions(QUESTIONS, &NO_WHY));
+        assert_reported(
+            &found,
+            &["topic Together", "anchor \"why\" is not in the article"],
+        );
+    }
+
+    #[test]
+    fn bad_ids_and_all_of_the_above_are_named() {
+        static OPTIONS: &[AnswerOption] = &[
+            opt("a", "One", true),
+            opt("", "Two", false),
+            opt("c", "All of the above", false),
+        ];
+        let found = question_problems(&[mc("Not_Kebab", OPTIONS), mc("", GOOD_OPTIONS)]);
+        assert_reported(&found, &["question \"Not_Kebab\": id is not kebab-case"]);
+        assert_reported(&found, &["question \"Not_Kebab\" option #2: empty id"]);
+        assert_reported(
+            &found,
+            &[
+                "question \"Not_Kebab\" option \"c\"",
+                "all/none of the above",
+            ],
+        );
+        assert_reported(&found, &["question #2: empty id"]);
+    }
+
+    // --- article rules ---
+
+    #[test]
+    fn duplicate_anchors_across_sections_and_dimensions_are_named() {
+        static TWICE: Article = Article {
+            title: "T",
+            sections: &[
+                Section {
+                    id: "focus",
+                    heading: "H",
+                    blocks: &[Block::Paragraph("P")],
+                },
+                Section {
+                    id: "differences",
+                    heading: "H",
+                    blocks: &[Block::Comparison(&[Dimension {
+                        id: "focus",
+                        heading: "H",
+                        cto: "C",
+                        cio: "I",
+                    }])],
+                },
+            ],
+        };
+        let found = problems(validate_article(&TWICE));
+        assert_reported(&found, &["anchor \"focus\": used 2 times"]);
+    }
+
+    #[test]
+    fn empty_article_texts_are_named() {
+        static BLANK: Article = Article {
+            title: " ",
+            sections: &[
+                Section {
+                    id: "gaps",
+                    heading: "",
+                    blocks: &[
+                        Block::Paragraph(""),
+                        Block::Bullets(&["ok", " "]),
+                        Block::Bullets(&[]),
+                        Block::RolePair(RolePair {
+                            cto_label: "",
+                            cto: "C",
+                            cio_label: "L",
+                            cio: "",
+                        }),
+                        Block::Comparison(&[]),
+                        Block::Comparison(&[Dimension {
+                            id: "dim",
+                            heading: "H",
+                            cto: " ",
+                            cio: "I",
+                        }]),
+                    ],
+                },
+                Section {
+                    id: "hollow",
+                    heading: "H",
+                    blocks: &[],
+                },
+                Section {
+                    id: "",
+                    heading: "H",
+                    blocks: &[Block::Paragraph("P")],
+                },
+            ],
+        };
+        let found = problems(validate_article(&BLANK));
+        for expected in [
+            "article: empty title",
+            "section \"gaps\": empty heading",
+            "section \"gaps\": paragraph 1 is empty",
+            "section \"gaps\": bullet list 2, item 2 is empty",
+            "section \"gaps\": bullet list 3 has no items",
+            "section \"gaps\": role pair 4 has an empty cto_label",
+            "section \"gaps\": role pair 4 has an empty cio",
+            "section \"gaps\": comparison 5 has no dimensions",
+            "dimension \"dim\": empty cto",
+            "section \"hollow\": no blocks",
+            "section #3: empty id",
+        ] {
+            assert_reported(&found, &[expected]);
+        }
+    }
+
+    #[test]
+    fn an_article_without_sections_or_with_a_bad_anchor_is_named() {
+        static EMPTY: Article = Article {
+            title: "T",
+            sections: &[],
+        };
+        assert_reported(
+            &problems(validate_article(&EMPTY)),
+            &["article: no sections"],
+        );
+        static BAD_ANCHOR: Article = Article {
+            title: "T",
+            sections: &[Section {
+                id: "Why Both",
+                heading: "H",
+                blocks: &[Block::Paragraph("P")],
+            }],
+        };
+        assert_reported(
+            &problems(validate_article(&BAD_ANCHOR)),
+            &["section \"Why Both\": id is not kebab-case"],
+        );
+    }
+
+    // --- tier rules ---
+
+    #[test]
+    fn no_tiers_is_reported() {
+        assert_reported(&problems(validate_tiers(&[])), &["tiers: none defined"]);
+    }
+
+    #[test]
+    fn a_first_tier_above_zero_is_named() {
+        let found = problems(validate_tiers(&[tier("late-start", 10), tier("next", 50)]));
+        assert_reported(
+            &found,
+            &["tier \"late-start\": the first tier must start at 0%"],
+        );
+    }
+
+    #[test]
+    fn tiers_out_of_order_or_above_100_are_named() {
+        let found = problems(validate_tiers(&[
+            tier("base", 0),
+            tier("upper", 60),
+            tier("same", 60),
+            tier("lower", 40),
+            tier("beyond", 101),
+        ]));
+        assert_reported(
+            &found,
+            &["tier \"same\": min_percent 60 must be above the previous tier \"upper\""],
+        );
+        assert_reported(&found, &["tier \"lower\": min_percent 40 must be above"]);
+        assert_reported(&found, &["tier \"beyond\": min_percent 101 is above 100"]);
+    }
+
+    #[test]
+    fn duplicate_tier_ids_are_named() {
+        let found = problems(validate_tiers(&[tier("twin", 0), tier("twin", 50)]));
+        assert_reported(&found, &["tier \"twin\": the id is used 2 times"]);
+    }
+
+    #[test]
+    fn empty_tier_texts_are_named() {
+        let blank = Tier {
+            id: "blank",
+            min_percent: 0,
+            title: "",
+            advice: " ",
+        };
+        let found = problems(validate_tiers(&[blank, tier("", 50)]));
+        assert_reported(&found, &["tier \"blank\": empty title"]);
+        assert_reported(&found, &["tier \"blank\": empty advice"]);
+        assert_reported(&found, &["tier #2: empty id"]);
+    }
+}

@@ -1,0 +1,92 @@
+// cto-cio-quiz loader: defines <cto-cio-quiz>, loads the WebAssembly once per page when the first
+// element nears the viewport, and gives each element its own shadow root. Everything is resolved
+// against this file's URL, so dist/ may live under any path or on another origin than the page.
+// Until the widget is ready (and forever, if it cannot load) the element's own children stay
+// visible as the fallback.
+
+const base = new URL(".", import.meta.url);
+const TAG = "cto-cio-quiz";
+let init;
+
+// One shared promise: one wasm fetch however many elements there are, and one console message if it fails.
+function load() {
+  init ??= (typeof WebAssembly === "object"
+    ? import(new URL(TAG + ".js", base).href).then(async (glue) => {
+        await glue.default({ module_or_path: new URL(TAG + "_bg.wasm", base) });
+        return glue;
+      })
+    : Promise.reject(new Error("WebAssembly is not available in this browser"))
+  ).catch((err) => {
+    console.error(`${TAG}: the interactive quiz could not load (${err && err.message || err}); showing the fallback content instead.`);
+    throw err;
+  });
+  return init;
+}
+
+function state(el, value) {
+  el.setAttribute("data-ccq-state", value);
+}
+
+async function start(el) {
+  state(el, "loading");
+  let glue;
+  try {
+    glue = await load();
+  } catch {
+    state(el, "failed");
+    return;
+  }
+  // The slot keeps the fallback on screen until the widget's stylesheet has loaded: no unstyled flash.
+  const root = el.shadowRoot || el.attachShadow({ mode: "open" });
+  const slot = document.createElement("slot");
+  const sheet = document.createElement("link");
+  sheet.rel = "stylesheet";
+  sheet.href = new URL("widget.css", base).href;
+  const loaded = new Promise((done) => {
+    sheet.onload = sheet.onerror = done;
+  });
+  const container = document.createElement("div");
+  container.className = "ccq";
+  root.replaceChildren(sheet, slot, container);
+  await loaded;
+  try {
+    glue.mount(el, container);
+  } catch (err) {
+    console.error(`${TAG}: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
+    container.remove();
+    state(el, "failed");
+    return;
+  }
+  slot.remove();
+  state(el, "ready");
+}
+
+const near = "IntersectionObserver" in window
+  ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) {
+          near.unobserve(entry.target);
+          start(entry.target);
+        }
+      }
+    }, { rootMargin: "800px 0px" })
+  : null;
+
+class CtoCioQuiz extends HTMLElement {
+  connectedCallback() {
+    // Moving an element around the page must not mount it twice.
+    if (this.hasAttribute("data-ccq-state")) return;
+    state(this, "waiting");
+    if (near) near.observe(this);
+    else start(this);
+  }
+
+  disconnectedCallback() {
+    if (near && this.getAttribute("data-ccq-state") === "waiting") {
+      near.unobserve(this);
+      this.removeAttribute("data-ccq-state");
+    }
+  }
+}
+
+if (!customElements.get(TAG)) customElements.define(TAG, CtoCioQuiz);

@@ -1,0 +1,37 @@
+//! `cto-cio-quiz`: an embeddable CTO-vs-CIO explainer, scored quiz and newsletter call to action.
+//!
+//! Pure modules (no web-sys, unit-tested natively):
+//! - [`config`]: element attributes -> [`config::Config`], with errors that name the attribute.
+//! - [`content`]: the article, the question bank and the result tiers as data, plus `validate`.
+//! - [`quiz`]: the quiz engine: state machine, scoring, tiers, per-topic breakdown, seeded shuffle.
+//! - [`storage`]: the saved-state schema, its versions and the salvage of damaged data.
+//! - [`newsletter`]: e-mail validation, provider field mapping and the sign-up form's states.
+//!
+//! Web edges (the only code that touches the browser):
+//! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
+//! - [`ui`]: thin Leptos components over the pure modules.
+
+pub mod config;
+pub mod content;
+pub mod newsletter;
+pub mod quiz;
+pub mod storage;
+pub mod ui;
+pub mod web;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+use web_sys::HtmlElement;
+
+/// Mounts one widget for the `<cto-cio-quiz>` element `host` into `container` (a div inside the
+/// element's shadow root). Called by `embed.js` once per element; each call is independent.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, container: HtmlElement) {
+    web::panic::report_once();
+    let config = web::host::read_config(&host);
+    let store = web::store::Store::open(&[&*config.storage_key, ":probe"].concat());
+    leptos::mount::mount_to(container, move || {
+        let session = ui::session::Session::open(host, config, store);
+        leptos::view! { <ui::app::App session/> }
+    })
+    .forget();
+}

@@ -1,0 +1,263 @@
+//! The quiz state machine: one run's plan, where the reader is in it, and the actions that move it.
+//!
+//! The phase is derived from the data (started, answers, feedback flag) rather than stored, so a
+//! saved state cannot claim a position its answers contradict. Every action that does not fit the
+//! phase returns an error and leaves the state untouched.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{AnswerOption, Question};
+
+use super::mode::FeedbackMode;
+use super::plan::{option, plan, Bank, Slot};
+
+/// One run of the quiz. Its serialized form is what the widget saves: ids only, never indices into
+/// the bank. A deserialized `Quiz` is detached from its bank; pass it through [`Quiz::restore`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    #[serde(skip)]
+    pub(crate) bank: Bank,
+    pub(crate) mode: FeedbackMode,
+    pub(crate) started: bool,
+    /// Instant mode only: the last recorded answer's feedback is on screen.
+    pub(crate) feedback: bool,
+    /// Answered slots always form a prefix: the first unanswered slot is the current question.
+    pub(crate) slots: Vec<Slot>,
+    /// The option picked for the current question but not yet checked.
+    pub(crate) selected: Option<String>,
+}
+
+/// Where the reader is. Indices are 0-based and always below [`Quiz::total`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    NotStarted,
+    Asking { index: usize },
+    Feedback { index: usize },
+    Finished,
+}
+
+/// What `check` recorded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub correct: bool,
+    pub question_id: &'static str,
+    /// The check answered the last question (AtEnd mode): the results are ready.
+    pub finished: bool,
+}
+
+/// Why an action was refused; the state is unchanged whenever one is returned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ActionError {
+    /// `start` with an empty bank.
+    NoQuestions,
+    /// `start` when the run has already started.
+    AlreadyStarted,
+    /// `select` or `check` outside [`Phase::Asking`].
+    NotAsking,
+    /// `select` with an id that is not an option of the current question.
+    UnknownOption,
+    /// `check` before an option was selected.
+    NothingSelected,
+    /// `next` outside [`Phase::Feedback`].
+    NoFeedback,
+}
+
+impl ActionError {
+    /// A developer-facing line for the console; readers never see these.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionError::NoQuestions => "the quiz has no questions",
+            ActionError::AlreadyStarted => "the quiz has already started",
+            ActionError::NotAsking => "no question is waiting for an answer",
+            ActionError::UnknownOption => "that option does not belong to the current question",
+            ActionError::NothingSelected => "select an option before checking",
+            ActionError::NoFeedback => "no feedback is on screen",
+        }
+    }
+}
+
+/// The question on screen, ready to render; everything borrows the static bank, nothing borrows the quiz.
+#[derive(Clone, Debug)]
+pub struct CurrentQuestion {
+    pub index: usize,
+    pub total: usize,
+    pub question: &'static Question,
+    /// In display order (shuffled unless the kind keeps its order).
+    pub options: Vec<&'static AnswerOption>,
+    /// The selected option's id; once checked, the recorded answer's id.
+    pub selected: Option<&'static str>,
+    /// The recorded answer, present only after `check` (so only in [`Phase::Feedback`]).
+    pub answer: Option<&'static AnswerOption>,
+}
+
+impl Quiz {
+    /// A run that has not started, its order planned from `seed`.
+    pub fn new(bank: &'static [Question], seed: u64, mode: FeedbackMode) -> Quiz {
+        Quiz {
+            bank: Bank(bank),
+            mode,
+            started: false,
+            feedback: false,
+            slots: plan(bank, seed),
+            selected: None,
+        }
+    }
+
+    pub fn phase(&self) -> Phase {
+        if !self.started {
+            return Phase::NotStarted;
+        }
+        let answered = self.answered();
+        if self.feedback && answered > 0 {
+            Phase::Feedback {
+                index: answered - 1,
+            }
+        } else if answered >= self.slots.len() {
+            Phase::Finished
+        } else {
+            Phase::Asking { index: answered }
+        }
+    }
+
+    pub fn mode(&self) -> FeedbackMode {
+        self.mode
+    }
+
+    /// Switches mode mid-run (e.g. the blog owner changed the attribute since the save). Leaving
+    /// Instant while feedback is on screen moves on, as `next` would.
+    pub fn set_mode(&mut self, mode: FeedbackMode) {
+        self.mode = mode;
+        if mode == FeedbackMode::AtEnd {
+            self.feedback = false;
+        }
+    }
+
+    pub fn start(&mut self) -> Result<(), ActionError> {
+        if self.started {
+            return Err(ActionError::AlreadyStarted);
+        }
+        if self.slots.is_empty() {
+            return Err(ActionError::NoQuestions);
+        }
+        self.started = true;
+        Ok(())
+    }
+
+    pub fn select(&mut self, option_id: &str) -> Result<(), ActionError> {
+        let (_, question) = self.asking()?;
+        let picked = option(question, option_id).ok_or(ActionError::UnknownOption)?;
+        self.selected = Some(picked.id.to_owned());
+        Ok(())
+    }
+
+    /// Records the selected option as the answer. In Instant mode the feedback comes next; in
+    /// AtEnd mode the run moves straight on.
+    pub fn check(&mut self) -> Result<Outcome, ActionError> {
+        let (index, question) = self.asking()?;
+        let id = self
+            .selected
+            .as_deref()
+            .ok_or(ActionError::NothingSelected)?;
+        let picked = option(question, id).ok_or(ActionError::UnknownOption)?;
+        let slot = self.slots.get_mut(index).ok_or(ActionError::NotAsking)?;
+        slot.answer = self.selected.take();
+        self.feedback = self.mode == FeedbackMode::Instant;
+        Ok(Outcome {
+            correct: picked.correct,
+            question_id: question.id,
+            finished: self.phase() == Phase::Finished,
+        })
+    }
+
+    // The UI's "Next" button; a quiz is not an iterator, so the trait's name clash is harmless.
+    #[allow(clippy::should_implement_trait)]
+    pub fn next(&mut self) -> Result<(), ActionError> {
+        if !matches!(self.phase(), Phase::Feedback { .. }) {
+            return Err(ActionError::NoFeedback);
+        }
+        self.feedback = false;
+        Ok(())
+    }
+
+    /// "Try again": a fresh order from `seed`, straight to the first question. With an empty bank
+    /// there is nothing to ask, so the run stays [`Phase::NotStarted`].
+    pub fn retake(&mut self, seed: u64) {
+        self.reset(seed);
+        self.started = !self.slots.is_empty();
+    }
+
+    /// "Start over": a fresh order from `seed`, back before the first question.
+    pub fn reset(&mut self, seed: u64) {
+        self.slots = plan(self.bank.0, seed);
+        self.started = false;
+        self.feedback = false;
+        self.selected = None;
+    }
+
+    pub fn current(&self) -> Option<CurrentQuestion> {
+        let index = match self.phase() {
+            Phase::Asking { index } | Phase::Feedback { index } => index,
+            Phase::NotStarted | Phase::Finished => return None,
+        };
+        let slot = self.slots.get(index)?;
+        let question = self.bank.question(&slot.question)?;
+        let answer = slot.answer.as_deref().and_then(|id| option(question, id));
+        let selected = match answer {
+            Some(o) => Some(o.id),
+            None => self
+                .selected
+                .as_deref()
+                .and_then(|id| option(question, id))
+                .map(|o| o.id),
+        };
+        Some(CurrentQuestion {
+            index,
+            total: self.slots.len(),
+            question,
+            options: slot
+                .options
+                .iter()
+                .filter_map(|id| option(question, id))
+                .collect(),
+            selected,
+            answer,
+        })
+    }
+
+    pub fn total(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn answered(&self) -> usize {
+        self.slots.iter().filter(|s| s.answer.is_some()).count()
+    }
+
+    /// Correct answers so far, judged against the bank as it is now.
+    pub fn score(&self) -> usize {
+        self.answers().filter(|(_, chosen)| chosen.correct).count()
+    }
+
+    /// The recorded answers in the order asked, skipping any the bank cannot resolve.
+    pub(crate) fn answers(
+        &self,
+    ) -> impl Iterator<Item = (&'static Question, &'static AnswerOption)> + '_ {
+        let bank = self.bank;
+        self.slots.iter().filter_map(move |slot| {
+            let question = bank.question(&slot.question)?;
+            Some((question, option(question, slot.answer.as_deref()?)?))
+        })
+    }
+
+    /// The current question while [`Phase::Asking`], or why there is none.
+    fn asking(&self) -> Result<(usize, &'static Question), ActionError> {
+        let Phase::Asking { index } = self.phase() else {
+            return Err(ActionError::NotAsking);
+        };
+        let question = self
+            .slots
+            .get(index)
+            .and_then(|slot| self.bank.question(&slot.question))
+            .ok_or(ActionError::NotAsking)?;
+        Ok((index, question))
+    }
+}

@@ -1,0 +1,19 @@
+//! The quiz engine (pure): the state machine, the seeded plan, scoring, tiers, the per-topic
+//! breakdown and the restore of a saved run. The UI calls these methods and never scores itself.
+
+mod engine;
+pub mod mode;
+mod plan;
+mod restore;
+mod results;
+mod shuffle;
+
+pub use engine::{ActionError, CurrentQuestion, Outcome, Phase, Quiz};
+pub use mode::FeedbackMode;
+pub use restore::{RestoreError, Restored};
+pub use results::{percent, QuizResults, ReviewItem, TopicScore};
+
+#[cfg(test)]
+pub(crate) mod testing;
+#[cfg(test)]
+mod tests;

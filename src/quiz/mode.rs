@@ -1,0 +1,13 @@
+//! When the reader learns whether an answer was right: after each question, or in a review at the end.
+
+use serde::{Deserialize, Serialize};
+
+/// Chosen by the blog owner with the `feedback` attribute.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FeedbackMode {
+    /// Each checked answer shows right or wrong, the right answer and the explanation at once.
+    #[default]
+    Instant,
+    /// Answers are recorded silently; the results page reviews them all.
+    AtEnd,
+}

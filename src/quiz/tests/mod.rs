@@ -1,0 +1,7 @@
+//! The engine's tests, one file per concern; fixtures live in `quiz::testing`.
+
+mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+mod props;
+mod restore;
+mod results;

@@ -1,0 +1,124 @@
+//! Property tests: no stored string can make a decoder panic, and whatever we encode decodes back.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::quiz::testing::{played, BANK};
+use crate::quiz::FeedbackMode;
+
+/// Strings that look enough like our JSON to get past the parser now and then.
+fn jsonish() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[\\[\\]{}\":,.0-9a-z_ -]{0,80}",
+        "[\\[\\]{}\":,.0-9eE+-]{0,40}".prop_map(|s| [r#"{"v":1,"quiz":"#, &s, "}"].concat()),
+        "[\\[\\]{}\":,.0-9eE+-]{0,40}".prop_map(|s| [r#"{"v":1,"entries":["#, &s, "]}"].concat()),
+        "[\\[\\]{}\":,.0-9a-z_-]{0,20}".prop_map(|s| [r#"{"v":1,"state":"#, &s, "}"].concat()),
+    ]
+}
+
+/// A valid encoding with one byte range replaced: truncations, splices and hand edits.
+fn mangled() -> impl Strategy<Value = String> {
+    (
+        any::<u64>(),
+        any::<bool>(),
+        0usize..13,
+        any::<u64>(),
+        any::<prop::sample::Index>(),
+        0usize..8,
+        "[\\[\\]{}\":,.0-9a-z_ -]{0,8}",
+    )
+        .prop_map(|(seed, at_end, answered, picks, at, len, junk)| {
+            let mode = if at_end {
+                FeedbackMode::AtEnd
+            } else {
+                FeedbackMode::Instant
+            };
+            let raw = encode_progress(&played(seed, mode, answered, picks));
+            let start = at.index(raw.len() + 1);
+            let end = (start + len).min(raw.len());
+            [
+                raw.get(..start).unwrap_or(""),
+                &junk,
+                raw.get(end..).unwrap_or(""),
+            ]
+            .concat()
+        })
+}
+
+fn entry() -> impl Strategy<Value = HistoryEntry> {
+    (
+        1u32..=1000,
+        any::<prop::sample::Index>(),
+        0u64..=8_640_000_000_000_000,
+    )
+        .prop_map(|(total, score, ms)| HistoryEntry {
+            score: score.index(total as usize + 1) as u32,
+            total,
+            finished_at_ms: ms as f64,
+        })
+}
+
+fn decode_all(raw: &str) {
+    let warnings = [
+        decode_progress(raw, &BANK).warning,
+        decode_history(raw).warning,
+        decode_newsletter(raw).warning,
+    ];
+    for w in warnings.iter().flatten() {
+        assert!(!w.is_empty() && !w.contains('\n'));
+    }
+    if let Some(quiz) = decode_progress(raw, &BANK).value {
+        assert!(quiz.score() <= quiz.answered() && quiz.answered() <= quiz.total());
+        assert!(quiz.total() > 0);
+    }
+    let history = decode_history(raw).value;
+    assert!(history.len() <= HISTORY_CAP);
+    assert!(history.iter().all(|e| e.total > 0 && e.score <= e.total));
+}
+
+proptest! {
+    #[test]
+    fn decoders_never_panic_on_any_string(raw in jsonish()) {
+        decode_all(&raw);
+    }
+
+    #[test]
+    fn decoders_never_panic_on_mangled_saves(raw in mangled()) {
+        decode_all(&raw);
+    }
+
+    #[test]
+    fn progress_round_trips(
+        seed in any::<u64>(),
+        at_end in any::<bool>(),
+        answered in 0usize..13,
+        picks in any::<u64>(),
+    ) {
+        let mode = if at_end { FeedbackMode::AtEnd } else { FeedbackMode::Instant };
+        let quiz = played(seed, mode, answered, picks);
+        let loaded = decode_progress(&encode_progress(&quiz), &BANK);
+        prop_assert_eq!(loaded.warning, None);
+        prop_assert_eq!(loaded.value, Some(quiz));
+    }
+
+    #[test]
+    fn history_round_trips(entries in proptest::collection::vec(entry(), 0..=HISTORY_CAP)) {
+        let loaded = decode_history(&encode_history(&entries));
+        prop_assert_eq!(loaded.warning, None);
+        prop_assert_eq!(loaded.value, entries);
+    }
+
+    #[test]
+    fn append_keeps_the_newest(
+        entries in proptest::collection::vec(entry(), 0..=HISTORY_CAP),
+        new in entry(),
+    ) {
+        let out = append(&entries, new);
+        prop_assert!(out.len() <= HISTORY_CAP);
+        prop_assert_eq!(out.last(), Some(&new));
+        if let Some(b) = best(&out) {
+            prop_assert!(out.iter().all(|e| e.percent() <= b.percent()));
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! The newsletter call to action, closing the widget in the article's own words: after the results
+//! it also gives the score as context. The form's logic is `newsletter::SignupForm`; this view only
+//! renders it, performs its request through `web::submit`, and remembers a sign-up or a "Not now".
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::config::NewsletterSetup;
+use crate::content::{Section, TIERS};
+use crate::newsletter::{
+    status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision,
+};
+use crate::storage::NewsletterMemory;
+use crate::ui::explainer::ArticleSection;
+use crate::ui::session::Session;
+use crate::web::submit;
+
+/// The article's closing section, followed by the sign-up.
+#[component]
+pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
+    let session = expect_context::<Session>();
+    // Lives here, not in the form, so the status survives the form being replaced by "on the list".
+    let form = RwSignal::new(SignupForm::new());
+    let just_sent = move || form.with(|form| matches!(form.state(), FormState::Sent(_)));
+    let score_line = move || {
+        session.quiz.with(|quiz| quiz.results(TIERS)).map(|results| {
+            let line = [
+                "You scored ",
+                &results.score.to_string(),
+                "/",
+                &results.total.to_string(),
+                " — want to learn more?",
+            ]
+            .concat();
+            view! { <p class="ccq-cta-score"><strong>{line}</strong></p> }
+        })
+    };
+    let body = move || match session.newsletter.get() {
+        Some(NewsletterMemory::SignedUp) => {
+            view! { <Show when=move || !just_sent()><p class="ccq-status">"You’re on the list."</p></Show> }
+                .into_any()
+        }
+        Some(NewsletterMemory::Dismissed) => view! {
+            <p class="ccq-note">
+                "Newsletter sign-up hidden. "
+                <button type="button" class="ccq-link-btn" on:click=move |_| session.forget_newsletter_choice()>
+                    "Show the sign-up form"
+                </button>
+            </p>
+        }
+        .into_any(),
+        None => session.config.with_value(|config| match &config.newsletter {
+            NewsletterSetup::Connected(endpoint) => view! {
+                <SignupFormView
+                    form
+                    endpoint=endpoint.clone()
+                    privacy_url=config.privacy_url.clone()
+                    tag=config.newsletter_tag.clone()
+                />
+            }
+            .into_any(),
+            NewsletterSetup::NotConnected => view! {
+                <p class="ccq-note">"The newsletter sign-up is not connected yet."</p>
+            }
+            .into_any(),
+            NewsletterSetup::Misconfigured(message) => {
+                view! { <p class="ccq-error">{message.clone()}</p> }.into_any()
+            }
+        }),
+    };
+    view! {
+        <div class="ccq-cta">
+            {score_line}
+            <ArticleSection section/>
+            {body}
+            <p class="ccq-status" role="status">{move || form.with(|form| status_message(form.state()))}</p>
+        </div>
+    }
+}
+
+/// The sign-up form: a labelled e-mail field and a consent box, each with its error tied to it,
+/// a hidden bot trap, and one request per submission.
+#[component]
+fn SignupFormView(
+    form: RwSignal<SignupForm>,
+    endpoint: Endpoint,
+    privacy_url: Option<String>,
+    tag: Option<String>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let email_input = NodeRef::<html::Input>::new();
+    let consent_input = NodeRef::<html::Input>::new();
+    let honeypot = NodeRef::<html::Input>::new();
+    let endpoint = StoredValue::new(endpoint);
+    let tag = StoredValue::new(tag);
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let trap = honeypot.get().map(|input| input.value()).unwrap_or_default();
+        let mut decision = SubmitDecision::Busy;
+        form.update(|form| {
+            decision = endpoint.with_value(|endpoint| {
+                tag.with_value(|tag| form.submit(endpoint, tag.as_deref(), &trap))
+            });
+        });
+        match decision {
+            SubmitDecision::Send(request) => {
+                leptos::task::spawn_local(async move {
+                    match submit::send(&request).await {
+                        Ok(delivery) => {
+                            form.update(|form| form.on_sent(delivery));
+                            session.remember_newsletter(NewsletterMemory::SignedUp);
+                        }
+                        Err(failure) => form.update(|form| form.on_failed(failure)),
+                    }
+                });
+            }
+            SubmitDecision::Invalid(errors) => {
+                let first = errors.first().map(|error| error.field());
+                let input = match first {
+                    Some(Field::Email) => email_input.get(),
+                    Some(Field::Consent) => consent_input.get(),
+                    None => None,
+                };
+                if let Some(input) = input {
+                    let _ = input.focus();
+                }
+            }
+            SubmitDecision::Ignored | SubmitDecision::Busy => {}
+        }
+    };
+    let error_for = move |field: Field| form.with(|form| form.error_for(field).map(|error| error.message()));
+    let locked = move || form.with(|form| !form.accepts_input());
+    let sending = move || form.with(|form| *form.state() == FormState::Sending);
+
+    view! {
+        <form class="ccq-signup" on:submit=on_submit novalidate>
+            <div class="ccq-field">
+                <label for="ccq-email">"Your e-mail address"</label>
+                <input
+                    id="ccq-email"
+                    node_ref=email_input
+                    class="ccq-input"
+                    type="email"
+                    name="email"
+                    autocomplete="email"
+                    spellcheck="false"
+                    prop:value=move || form.with(|form| form.email().to_owned())
+                    on:input=move |event| form.update(|form| form.set_email(&event_target_value(&event)))
+                    readonly=locked
+                    aria-invalid=move || error_for(Field::Email).is_some().to_string()
+                    aria-describedby="ccq-email-error"
+                />
+                <p class="ccq-error" id="ccq-email-error">{move || error_for(Field::Email)}</p>
+            </div>
+            <label class="ccq-check">
+                <input
+                    type="checkbox"
+                    node_ref=consent_input
+                    prop:checked=move || form.with(|form| form.consent())
+                    on:change=move |event| form.update(|form| form.set_consent(event_target_checked(&event)))
+                    disabled=locked
+                    aria-invalid=move || error_for(Field::Consent).is_some().to_string()
+                    aria-describedby="ccq-consent-error"
+                />
+                <span>"Yes, send me the newsletter. I can unsubscribe at any time."</span>
+            </label>
+            <p class="ccq-error" id="ccq-consent-error">{move || error_for(Field::Consent)}</p>
+            {privacy_url.map(|url| view! {
+                <p class="ccq-note"><a href=url target="_blank" rel="noopener">"How we use your e-mail address (privacy policy)"</a></p>
+            })}
+            // A field people never see or reach; bots fill it, which turns their submission into a no-op.
+            <div class="ccq-honeypot" aria-hidden="true">
+                <label>"Leave this empty" <input type="text" name="ccq-website" tabindex="-1" autocomplete="off" node_ref=honeypot/></label>
+            </div>
+            <div class="ccq-actions">
+                <button type="submit" class="ccq-btn" disabled=sending>"Subscribe"</button>
+                <Show when=move || !locked()>
+                    <button type="button" class="ccq-link-btn" on:click=move |_| session.remember_newsletter(NewsletterMemory::Dismissed)>
+                        "Not now"
+                    </button>
+                </Show>
+            </div>
+        </form>
+    }
+}

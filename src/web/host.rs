@@ -1,0 +1,37 @@
+//! The host element: its attributes become the widget's configuration, and its shadow root is where
+//! in-widget links find their targets.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use crate::config::Config;
+use crate::web::console;
+
+/// Reads the configuration from `host`'s attributes; every invalid value is reported once.
+pub fn read_config(host: &Element) -> Config {
+    let (config, errors) = Config::from_attributes(|name| host.get_attribute(name));
+    for error in &errors {
+        console::error_line(&error.to_string());
+    }
+    config
+}
+
+/// Scrolls to the element with `id` inside the widget that contains `from`, and focuses it so a
+/// keyboard or screen-reader user continues reading there. Ids are scoped to each shadow root, so
+/// two widgets on a page never steal each other's anchors.
+pub fn reveal(from: &Element, id: &str) {
+    let root = from.get_root_node();
+    let target = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.get_element_by_id(id),
+        None => root
+            .dyn_ref::<web_sys::Document>()
+            .and_then(|document| document.get_element_by_id(id)),
+    };
+    let Some(target) = target else { return };
+    let options = ScrollIntoViewOptions::new();
+    options.set_block(ScrollLogicalPosition::Start);
+    target.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Some(target) = target.dyn_ref::<HtmlElement>() {
+        let _ = target.focus();
+    }
+}

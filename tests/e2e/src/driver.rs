@@ -1,0 +1,245 @@
+//! One WebDriver process per browser session: started on a free 127.0.0.1 port in its own process
+//! group, awaited until `/status` says ready, and killed (the whole group, by the PID we started)
+//! when the [`Driver`] is dropped, including during a panic.
+//!
+//! Why one driver per session rather than a shared one: geckodriver and WebKitWebDriver serve one
+//! session at a time, a static shared driver would never be dropped (leaking processes at exit),
+//! and starting a driver costs far less than starting its browser.
+
+use std::fs::File;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, Context};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::{cleanup, Engine};
+
+/// How long a driver may take to answer `/status` (xvfb-run first starts an X server).
+const STATUS_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// `xvfb-run -a` picks a display number by looking for lock files, which races when two sessions
+/// start at once; starting WebKit drivers one at a time (until `/status` answers, by which time
+/// Xvfb holds its lock) avoids the race. A tokio mutex works across the per-test runtimes.
+static XVFB_START: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// A running WebDriver server; dropping it kills its process group.
+#[derive(Debug)]
+pub struct Driver {
+    engine: Engine,
+    child: Child,
+    port: u16,
+    log: PathBuf,
+}
+
+impl Driver {
+    /// Starts `engine`'s driver, logging to `work_dir/driver.log`, and waits until it is ready.
+    /// A missing binary or a driver that never becomes ready is an error naming the cause.
+    pub async fn start(engine: Engine, work_dir: &Path) -> crate::Result<Driver> {
+        let binary = engine.driver_binary().map_err(|e| anyhow!(e))?;
+        let helpers = engine.helper_binaries().map_err(|e| anyhow!(e))?;
+        let _serialise = match engine {
+            Engine::WebKit => Some(XVFB_START.lock().await),
+            _ => None,
+        };
+        // One retry: a free port can be taken between our probe and the driver's bind.
+        let mut last_error = None;
+        for attempt in 0..2 {
+            let port = free_port()?;
+            let log = work_dir.join(format!("driver-{attempt}.log"));
+            let mut command = match engine {
+                // No --allowed-ips: with it chromedriver listens on every interface (checked with
+                // `ss -ltn`); without it, it binds to the loopback addresses only.
+                Engine::Chromium => {
+                    let mut c = Command::new(&binary);
+                    c.arg(format!("--port={port}"));
+                    c
+                }
+                Engine::Firefox => {
+                    let mut c = Command::new(&binary);
+                    c.args(["--port", &port.to_string(), "--host", "127.0.0.1"]);
+                    c
+                }
+                Engine::WebKit => {
+                    let mut c = Command::new(&helpers[0]);
+                    c.arg("-a")
+                        .arg(&binary)
+                        .arg(format!("--port={port}"))
+                        .arg("--host=127.0.0.1");
+                    c
+                }
+            };
+            let log_file = File::create(&log).context("creating the driver log")?;
+            command
+                .stdin(Stdio::null())
+                .stdout(log_file.try_clone()?)
+                .stderr(log_file)
+                // Own process group: xvfb-run's Xvfb and every browser process die with the group.
+                .process_group(0);
+            let child = command
+                .spawn()
+                .with_context(|| format!("{engine}: spawning {}", binary.display()))?;
+            cleanup::register(child.id() as i32);
+            let mut driver = Driver {
+                engine,
+                child,
+                port,
+                log,
+            };
+            match driver.wait_ready().await {
+                Ok(()) => return Ok(driver),
+                Err(e) => last_error = Some(e), // `driver` drops here and is killed
+            }
+        }
+        Err(last_error.expect("two attempts ran"))
+    }
+
+    /// The WebDriver endpoint, e.g. `http://127.0.0.1:4444`.
+    pub fn url(&self) -> String {
+        format!("http://127.0.0.1:{}", self.port)
+    }
+
+    /// The last lines the driver wrote, for error messages.
+    pub fn log_tail(&self) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(15)..].join("\n")
+    }
+
+    async fn wait_ready(&mut self) -> crate::Result<()> {
+        let deadline = Instant::now() + STATUS_TIMEOUT;
+        loop {
+            if let Some(status) = self.child.try_wait()? {
+                bail!(
+                    "{}: driver exited during start-up ({status}); its log:\n{}",
+                    self.engine,
+                    self.log_tail()
+                );
+            }
+            if status_ready(self.port).await {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "{}: driver did not answer /status within {STATUS_TIMEOUT:?}; its log:\n{}",
+                    self.engine,
+                    self.log_tail()
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let pgid = self.child.id() as i32;
+        // SAFETY: plain kill(2) on the process group we created (pgid == the child's pid).
+        let signal_group = |signal| unsafe { libc::kill(-pgid, signal) };
+        signal_group(libc::SIGTERM);
+        // Give everything a moment to exit cleanly (Xvfb removes its lock file on SIGTERM), then
+        // SIGKILL whatever is left of the group.
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline {
+            let leader_gone = matches!(self.child.try_wait(), Ok(Some(_)));
+            if leader_gone && signal_group(0) != 0 {
+                break; // the whole group is gone
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        signal_group(libc::SIGKILL);
+        let _ = self.child.wait();
+        cleanup::unregister(pgid);
+    }
+}
+
+/// A port that was free a moment ago on 127.0.0.1.
+pub fn free_port() -> std::io::Result<u16> {
+    Ok(std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port())
+}
+
+/// True once `GET /status` answers 200 and does not say `"ready": false`.
+async fn status_ready(port: u16) -> bool {
+    match tokio::time::timeout(Duration::from_secs(2), get_status(port)).await {
+        Ok(Ok((status, body))) => {
+            let ready = serde_json::from_str::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|v| v.pointer("/value/ready").and_then(|r| r.as_bool()))
+                .unwrap_or(true);
+            status == 200 && ready
+        }
+        _ => false,
+    }
+}
+
+/// `GET /status`, reading exactly Content-Length bytes: chromedriver answers `Connection: close`
+/// but keeps the socket open, so reading to EOF would hang.
+async fn get_status(port: u16) -> std::io::Result<(u16, String)> {
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
+    stream
+        .write_all(b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        .await?;
+    let mut reply = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let n = stream.read(&mut chunk).await?;
+        reply.extend_from_slice(&chunk[..n]);
+        let text = String::from_utf8_lossy(&reply);
+        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+            let length = head
+                .lines()
+                .filter_map(|l| l.split_once(':'))
+                .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
+                .and_then(|(_, v)| v.trim().parse::<usize>().ok());
+            let complete = match length {
+                Some(length) => body.len() >= length,
+                None => n == 0,
+            };
+            if complete {
+                let status = head
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0);
+                return Ok((status, body.to_string()));
+            }
+        }
+        if n == 0 {
+            return Err(std::io::ErrorKind::UnexpectedEof.into());
+        }
+    }
+}
+
+/// A fresh directory under the system temp dir, removed on drop (browser profile, driver logs).
+#[derive(Debug)]
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+    /// Creates `$TMPDIR/ccq-e2e-<pid>-<n>-<label>`.
+    pub fn new(label: &str) -> std::io::Result<TempDir> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let path = std::env::temp_dir().join(format!(
+            "ccq-e2e-{}-{n}-{label}",
+            std::process::id()
+        ));
+        std::fs::create_dir_all(&path)?;
+        Ok(TempDir(path))
+    }
+
+    /// The directory.
+    pub fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

@@ -1,0 +1,211 @@
+//! Running one scenario in every engine: a fresh server, driver and browser session per engine,
+//! engines one after another, every failure collected, and one panic at the end naming each engine
+//! that failed and why (so a Firefox failure never hides a WebKit one).
+
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context};
+use fantoccini::{Client, ClientBuilder};
+use futures_util::FutureExt;
+use hyper_util::client::legacy::connect::HttpConnector;
+use tokio::sync::Semaphore;
+
+use crate::driver::{Driver, TempDir};
+use crate::server::{require_dist, NewsletterReply, Server, ServerConfig};
+use crate::Engine;
+
+/// Window size of every session, so layouts are comparable between runs and pages.
+pub const WINDOW: (u32, u32) = (1024, 900);
+
+/// What a scenario closure gets: the engine, a live WebDriver client, and this run's server.
+/// Helpers for the probe and the shadow root live in [`crate::page`].
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    /// The engine this run is in.
+    pub engine: Engine,
+    /// The WebDriver session (fantoccini); use it directly for anything the helpers lack.
+    pub client: Client,
+    /// The HTTP server of this run (fresh per engine, so its recordings are this engine's).
+    pub server: Arc<Server>,
+}
+
+/// A scenario with options; [`in_every_engine`] is the shorthand with defaults.
+#[derive(Clone, Debug)]
+pub struct Scenario {
+    name: String,
+    needs_dist: bool,
+    config: ServerConfig,
+    timeout: Duration,
+}
+
+impl Scenario {
+    /// A scenario that needs the built bundle, served under [`crate::STRICT_CSP`].
+    pub fn new(name: &str) -> Scenario {
+        Scenario {
+            name: name.to_string(),
+            needs_dist: true,
+            config: ServerConfig::default(),
+            timeout: Duration::from_secs(120),
+        }
+    }
+
+    /// Does not require `dist/` (harness self-tests).
+    pub fn without_dist(mut self) -> Scenario {
+        self.needs_dist = false;
+        self
+    }
+
+    /// The newsletter recorder's reply (default: 200 with CORS).
+    pub fn newsletter_reply(mut self, reply: NewsletterReply) -> Scenario {
+        self.config.newsletter = reply;
+        self
+    }
+
+    /// Another Content-Security-Policy for HTML responses (`None`: no header at all).
+    pub fn csp(mut self, policy: Option<&str>) -> Scenario {
+        self.config.csp = policy.map(str::to_string);
+        self
+    }
+
+    /// Time limit per engine, start-up included (default 120 s); a hang becomes a failure.
+    pub fn timeout(mut self, limit: Duration) -> Scenario {
+        self.timeout = limit;
+        self
+    }
+
+    /// Runs `scenario` in every selected engine (see `CCQ_ENGINES`), one engine after another,
+    /// and panics at the end if any engine failed, with one line of reason per engine.
+    /// The closure may return an error or panic (plain `assert!`s work); both are caught.
+    pub async fn run<F, Fut>(self, scenario: F)
+    where
+        F: Fn(Ctx) -> Fut,
+        Fut: Future<Output = crate::Result<()>>,
+    {
+        let engines = Engine::selected().unwrap_or_else(|e| panic!("{e}"));
+        if self.needs_dist {
+            if let Err(e) = require_dist(&self.config.dist) {
+                panic!("scenario `{}`: {e:#}", self.name);
+            }
+        }
+        let mut failures = Vec::new();
+        for engine in engines {
+            let started = Instant::now();
+            let outcome = self.run_one(engine, &scenario).await;
+            let took = started.elapsed();
+            match outcome {
+                Ok(()) => eprintln!("[e2e] {} / {engine}: ok in {took:.1?}", self.name),
+                Err(e) => {
+                    eprintln!("[e2e] {} / {engine}: FAILED in {took:.1?}: {e:#}", self.name);
+                    failures.push(format!("{engine}: {e:#}"));
+                }
+            }
+        }
+        if !failures.is_empty() {
+            panic!(
+                "scenario `{}` failed in {} engine(s):\n- {}",
+                self.name,
+                failures.len(),
+                failures.join("\n- ")
+            );
+        }
+    }
+
+    async fn run_one<F, Fut>(&self, engine: Engine, scenario: &F) -> crate::Result<()>
+    where
+        F: Fn(Ctx) -> Fut,
+        Fut: Future<Output = crate::Result<()>>,
+    {
+        // Few cores: cap concurrent browsers however many test threads cargo runs.
+        let _permit = session_slots().acquire().await.expect("semaphore never closed");
+        let server = Arc::new(Server::start(self.config.clone()).context("starting the HTTP server")?);
+        // Declared before the session so it is dropped after it: the browser must be gone before
+        // its profile directory is removed.
+        let work = TempDir::new(engine.name()).context("creating a temp dir")?;
+        let deadline = tokio::time::Instant::now() + self.timeout;
+        let session = tokio::time::timeout_at(deadline, Session::start(engine, &work))
+            .await
+            .map_err(|_| anyhow!("browser session did not start within {:?}", self.timeout))??;
+        let ctx = Ctx {
+            engine,
+            client: session.client.clone(),
+            server,
+        };
+        let run = AssertUnwindSafe(scenario(ctx)).catch_unwind();
+        let result = match tokio::time::timeout_at(deadline, run).await {
+            Ok(Ok(result)) => result,
+            Ok(Err(panic)) => Err(anyhow!("panicked: {}", panic_message(&*panic))),
+            Err(_) => Err(anyhow!("timed out after {:?}", self.timeout)),
+        };
+        session.close().await;
+        result
+    }
+}
+
+/// Runs `scenario` in Chromium, Firefox and WebKit with default options; see [`Scenario::run`].
+pub async fn in_every_engine<F, Fut>(name: &str, scenario: F)
+where
+    F: Fn(Ctx) -> Fut,
+    Fut: Future<Output = crate::Result<()>>,
+{
+    Scenario::new(name).run(scenario).await;
+}
+
+/// A driver plus a connected client. Dropping it without `close` still kills the driver's group.
+struct Session {
+    client: Client,
+    driver: Driver,
+}
+
+impl Session {
+    async fn start(engine: Engine, work: &TempDir) -> crate::Result<Session> {
+        let browser = engine.browser_binary().map_err(|e| anyhow!(e))?;
+        let profile = work.path().join("profile");
+        std::fs::create_dir_all(&profile)?;
+        let driver = Driver::start(engine, work.path()).await?;
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(engine.capabilities(&browser, &profile))
+            .connect(&driver.url())
+            .await
+            .map_err(|e| {
+                anyhow!(
+                    "new session failed: {e}; driver log:\n{}",
+                    driver.log_tail()
+                )
+            })?;
+        client
+            .set_window_size(WINDOW.0, WINDOW.1)
+            .await
+            .context("setting the window size")?;
+        Ok(Session { client, driver })
+    }
+
+    /// Ends the WebDriver session (the browser quits cleanly), then kills the driver.
+    async fn close(self) {
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.close()).await;
+        drop(self.driver);
+    }
+}
+
+fn session_slots() -> &'static Semaphore {
+    static SLOTS: OnceLock<Semaphore> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let n = std::env::var("CCQ_SESSIONS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(2usize);
+        Semaphore::new(n.max(1))
+    })
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "non-string panic payload".to_string()
+    }
+}

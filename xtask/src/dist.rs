@@ -1,0 +1,59 @@
+//! `cargo xtask dist`: the release bundle in dist/ (`trunk build --release`, with Trunk.toml's
+//! filehash = false, inject_scripts = false and offline = true), minus files that must not be
+//! deployed, followed by the size table of the files the widget loads.
+
+use std::path::PathBuf;
+
+use crate::context::Ctx;
+use crate::sizes;
+use crate::tools::{self, Purpose};
+use crate::versions;
+
+/// Files trunk leaves in dist/ that must not be deployed.
+const LEFTOVERS: [&str; 1] = [".trunk-lock"];
+
+/// Installs what is missing, builds the bundle and prints its sizes.
+pub fn run(ctx: &Ctx) -> Result<(), String> {
+    tools::ensure(ctx, Purpose::Release)?;
+    fetch(ctx)?;
+    let dist = build(ctx)?;
+    report(&dist)
+}
+
+/// `cargo fetch`: Trunk.toml's offline = true passes `--offline` to cargo, so every crate must
+/// be downloaded beforehand.
+pub fn fetch(ctx: &Ctx) -> Result<(), String> {
+    ctx.run(ctx.cmd("cargo").arg("fetch"))
+}
+
+/// `trunk build --release`, then removes the leftovers. Returns the dist directory.
+pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
+    ctx.run(ctx.cmd("trunk").args(["build", "--release"]))?;
+    let dist = dist_dir(ctx)?;
+    for name in LEFTOVERS {
+        let path = dist.join(name);
+        if path.exists() {
+            std::fs::remove_file(&path)
+                .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+        }
+    }
+    println!("✓ release bundle in {}", dist.display());
+    Ok(dist)
+}
+
+/// Prints the size table of the widget's files in `dist`.
+pub fn report(dist: &std::path::Path) -> Result<(), String> {
+    let rows = sizes::measure(dist)?;
+    println!("\nWidget files in {}:\n", dist.display());
+    print!("{}", sizes::format_table(&rows));
+    Ok(())
+}
+
+/// The absolute dist directory: Trunk.toml's `[build] dist`, "dist" by default.
+pub fn dist_dir(ctx: &Ctx) -> Result<PathBuf, String> {
+    let trunk_path = ctx.root.join("Trunk.toml");
+    let trunk = std::fs::read_to_string(&trunk_path)
+        .map_err(|e| format!("cannot read {}: {e}", trunk_path.display()))?;
+    let dist = versions::toml_string(&trunk, "build", "dist").unwrap_or_else(|| "dist".into());
+    Ok(ctx.root.join(dist))
+}

@@ -1,0 +1,71 @@
+//! `cargo xtask <command>`: the project's tooling (the alias lives in .cargo/config.toml).
+//! Each command first installs what it lacks (and reuses what is there), then runs:
+//! `serve` the demo with live reload, `test` every check, `dist` the release bundle with its
+//! sizes, `bench` (sizes for now). Errors say what failed and what to do; the exit code is 1
+//! on failure and 2 on a usage error.
+
+mod bench;
+mod browsers;
+mod context;
+mod dist;
+mod npm;
+mod serve;
+mod sizes;
+mod test_all;
+mod tools;
+mod versions;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve   serve the demo page with live reload at http://127.0.0.1:8080/
+  test    run every check: fmt, clippy, unit, wasm component (Chromium),
+          release bundle, end-to-end (Chromium, Firefox ESR, WebKitGTK)
+  dist    build the release bundle into dist/ and print its sizes
+  bench   benchmarks (not implemented yet; prints the bundle sizes)
+
+Each command installs the tools it lacks first (trunk, wasm-bindgen-cli, wasm-opt,
+and for `test` the browsers and drivers) and reuses what is already installed.
+With CI=true, `test` fails on anything it cannot install instead of skipping it.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match args.as_slice() {
+        [one] => one.as_str(),
+        [] => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        [command, extra @ ..] => {
+            eprintln!(
+                "error: `{command}` takes no arguments (got `{}`)\n\n{USAGE}",
+                extra.join(" ")
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let run: fn(&context::Ctx) -> Result<(), String> = match command {
+        "serve" => serve::run,
+        "test" => test_all::run,
+        "dist" => dist::run,
+        "bench" => bench::run,
+        "help" | "-h" | "--help" => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => {
+            eprintln!("error: unknown command `{other}`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match context::Ctx::new().and_then(|ctx| run(&ctx)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nerror: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! `cargo xtask test`: every check the project has, in order, output streamed, stopping at the
+//! first failure: formatting, clippy (native and wasm32), native unit tests, wasm component
+//! tests in headless Chromium, the release bundle, and the end-to-end tests in Chromium,
+//! Firefox ESR and WebKitGTK. Prerequisites (tools, browsers, npm packages) are installed
+//! first; under `CI=true` nothing may be skipped.
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::browsers::{self, Browsers};
+use crate::context::Ctx;
+use crate::dist;
+use crate::npm;
+use crate::tools::{self, Purpose, WASM_TARGET};
+
+/// How long one wasm-bindgen test may run (seconds) unless the caller sets its own.
+const WASM_TEST_TIMEOUT: &str = "300";
+
+/// Driver variables wasm-bindgen-test-runner reads; only CHROMEDRIVER is set for its step.
+const OTHER_RUNNER_DRIVERS: [&str; 5] = [
+    "GECKODRIVER",
+    "SAFARIDRIVER",
+    "GECKODRIVER_REMOTE",
+    "CHROMEDRIVER_REMOTE",
+    "SAFARIDRIVER_REMOTE",
+];
+
+type StepFn<'a> = Box<dyn Fn() -> Result<(), String> + 'a>;
+
+/// Runs every step; the error names the step that failed.
+pub fn run(ctx: &Ctx) -> Result<(), String> {
+    let started = Instant::now();
+    banner("prerequisites");
+    if ctx.ci {
+        println!("(CI is set: a missing tool or browser that cannot be installed fails the run)");
+    }
+    let browsers = prerequisites(ctx).map_err(|e| format!("xtask test: prerequisites: {e}"))?;
+
+    let steps = steps(ctx, &browsers);
+    let mut done: Vec<(&str, Duration)> = Vec::new();
+    for (index, (name, step)) in steps.iter().enumerate() {
+        banner(&format!("step {}/{}: {name}", index + 1, steps.len()));
+        let t = Instant::now();
+        let result = step();
+        if let Err(e) = result {
+            print_summary(&done, Some((name, t.elapsed())), &steps_names(&steps));
+            return Err(format!(
+                "xtask test: FAILED at step {}/{} ({name}) after {}: {e}",
+                index + 1,
+                steps.len(),
+                minutes(started.elapsed())
+            ));
+        }
+        done.push((name, t.elapsed()));
+    }
+    print_summary(&done, None, &steps_names(&steps));
+    println!(
+        "✓ xtask test: all {} steps succeeded in {}",
+        steps.len(),
+        minutes(started.elapsed())
+    );
+    Ok(())
+}
+
+/// Tools, browsers and npm packages; `cargo fetch` (the release build runs offline).
+fn prerequisites(ctx: &Ctx) -> Result<Browsers, String> {
+    tools::ensure(ctx, Purpose::Test)?;
+    let browsers = browsers::ensure(ctx)?;
+    npm::ensure(ctx)?;
+    dist::fetch(ctx)?;
+    Ok(browsers)
+}
+
+fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<'a>)> {
+    let cargo = move |args: &[&str]| {
+        let mut cmd = ctx.cmd("cargo");
+        cmd.args(args);
+        cmd
+    };
+    vec![
+        (
+            "format (cargo fmt --check)",
+            Box::new(move || ctx.run(&mut cargo(&["fmt", "--all", "--", "--check"]))),
+        ),
+        (
+            "clippy (native, whole workspace)",
+            Box::new(move || {
+                ctx.run(&mut cargo(&[
+                    "clippy",
+                    "--workspace",
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))
+            }),
+        ),
+        (
+            "clippy (wasm32, widget)",
+            Box::new(move || {
+                ctx.run(&mut cargo(&[
+                    "clippy",
+                    "-p",
+                    "cto-cio-quiz",
+                    "--target",
+                    WASM_TARGET,
+                    "--all-targets",
+                    "--",
+                    "-D",
+                    "warnings",
+                ]))
+            }),
+        ),
+        (
+            "native unit tests",
+            Box::new(move || ctx.run(&mut cargo(&["test", "--workspace", "--exclude", "e2e"]))),
+        ),
+        (
+            "wasm component tests (headless Chromium)",
+            Box::new(move || {
+                let mut cmd = cargo(&["test", "-p", "cto-cio-quiz", "--target", WASM_TARGET]);
+                wasm_test_env(&mut cmd, browsers);
+                ctx.run(&mut cmd)
+            }),
+        ),
+        (
+            "release bundle (as cargo xtask dist)",
+            Box::new(move || {
+                let dist = dist::build(ctx)?;
+                dist::report(&dist)
+            }),
+        ),
+        (
+            "end-to-end tests (Chromium, Firefox ESR, WebKitGTK)",
+            Box::new(move || {
+                let dist = dist::dist_dir(ctx)?;
+                let mut cmd = cargo(&["test", "-p", "e2e"]);
+                cmd.env("CCQ_DIST", &dist);
+                for (key, path) in browsers.e2e_env() {
+                    cmd.env(key, path);
+                }
+                if ctx.ci && std::env::var_os("CCQ_ENGINES").is_some() {
+                    // CCQ_ENGINES narrows the engines for local debugging; CI runs all three.
+                    println!("(CI: ignoring CCQ_ENGINES, every engine runs)");
+                    cmd.env_remove("CCQ_ENGINES");
+                }
+                ctx.run(&mut cmd)
+            }),
+        ),
+    ]
+}
+
+/// wasm-bindgen-test-runner picks the browser from its driver variables: set exactly one
+/// (CHROMEDRIVER), with a generous per-test timeout.
+fn wasm_test_env(cmd: &mut Command, browsers: &Browsers) {
+    for var in OTHER_RUNNER_DRIVERS {
+        cmd.env_remove(var);
+    }
+    cmd.env("CHROMEDRIVER", &browsers.chromedriver);
+    if std::env::var_os("WASM_BINDGEN_TEST_TIMEOUT").is_none() {
+        cmd.env("WASM_BINDGEN_TEST_TIMEOUT", WASM_TEST_TIMEOUT);
+    }
+}
+
+fn steps_names<'a>(steps: &[(&'a str, StepFn<'_>)]) -> Vec<&'a str> {
+    steps.iter().map(|(name, _)| *name).collect()
+}
+
+fn banner(title: &str) {
+    println!("\n━━━ {title} ━━━");
+}
+
+/// One line per step: ✓ done, ✗ failed, · not run.
+fn print_summary(done: &[(&str, Duration)], failed: Option<(&str, Duration)>, all: &[&str]) {
+    print!("{}", summary(done, failed, all));
+}
+
+fn summary(done: &[(&str, Duration)], failed: Option<(&str, Duration)>, all: &[&str]) -> String {
+    let mut out = String::from("\n━━━ summary ━━━\n");
+    for name in all {
+        if let Some((_, d)) = done.iter().find(|(n, _)| n == name) {
+            out.push_str(&format!("✓ {name} ({})\n", minutes(*d)));
+        } else if let Some((_, d)) = failed.filter(|(n, _)| n == name) {
+            out.push_str(&format!("✗ {name} (failed after {})\n", minutes(d)));
+        } else {
+            out.push_str(&format!("· {name} (not run)\n"));
+        }
+    }
+    out
+}
+
+/// `75 s` → `"1m15s"`, `9 s` → `"9s"`.
+fn minutes(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 60 {
+        format!("{}m{:02}s", s / 60, s % 60)
+    } else {
+        format!("{s}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_formats_durations() {
+        assert_eq!(minutes(Duration::from_secs(9)), "9s");
+        assert_eq!(minutes(Duration::from_secs(75)), "1m15s");
+        assert_eq!(minutes(Duration::from_secs(3600)), "60m00s");
+    }
+
+    #[test]
+    fn summary_marks_done_failed_and_not_run() {
+        let all = ["fmt", "clippy", "tests"];
+        let text = summary(
+            &[("fmt", Duration::from_secs(2))],
+            Some(("clippy", Duration::from_secs(61))),
+            &all,
+        );
+        assert_eq!(
+            text,
+            "\n━━━ summary ━━━\n✓ fmt (2s)\n✗ clippy (failed after 1m01s)\n· tests (not run)\n"
+        );
+    }
+
+    #[test]
+    fn wasm_step_sets_only_chromedriver() {
+        let browsers = Browsers {
+            chromium: "/usr/bin/chromium".into(),
+            chromedriver: "/usr/bin/chromedriver".into(),
+            firefox: "/usr/bin/firefox-esr".into(),
+            geckodriver: "/root/.cargo/bin/geckodriver".into(),
+            webkit_driver: "/usr/bin/WebKitWebDriver".into(),
+            minibrowser: "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser".into(),
+            xvfb_run: "/usr/bin/xvfb-run".into(),
+        };
+        let mut cmd = Command::new("cargo");
+        wasm_test_env(&mut cmd, &browsers);
+        let envs: Vec<(String, Option<String>)> = cmd
+            .get_envs()
+            .map(|(k, v)| {
+                (
+                    k.to_string_lossy().into_owned(),
+                    v.map(|v| v.to_string_lossy().into_owned()),
+                )
+            })
+            .collect();
+        assert!(envs.contains(&("CHROMEDRIVER".into(), Some("/usr/bin/chromedriver".into()))));
+        assert!(envs.contains(&("GECKODRIVER".into(), None)));
+        assert!(envs.contains(&("SAFARIDRIVER".into(), None)));
+    }
+}
