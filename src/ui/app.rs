@@ -29,7 +29,10 @@ pub fn App(session: Session) -> impl IntoView {
             }
         }
     };
-    let closing = ARTICLE.sections.iter().find(|section| section.id == "newsletter");
+    let closing = ARTICLE
+        .sections
+        .iter()
+        .find(|section| section.id == "newsletter");
     view! {
         <div on:click=on_click>
             <h2>{ARTICLE.title}</h2>

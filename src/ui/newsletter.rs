@@ -7,9 +7,7 @@ use leptos::prelude::*;
 
 use crate::config::NewsletterSetup;
 use crate::content::{Section, TIERS};
-use crate::newsletter::{
-    status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision,
-};
+use crate::newsletter::{status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision};
 use crate::storage::NewsletterMemory;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::session::Session;
@@ -23,19 +21,23 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
     let form = RwSignal::new(SignupForm::new());
     let just_sent = move || form.with(|form| matches!(form.state(), FormState::Sent(_)));
     let score_line = move || {
-        session.quiz.with(|quiz| quiz.results(TIERS)).map(|results| {
-            let line = [
-                "You scored ",
-                &results.score.to_string(),
-                "/",
-                &results.total.to_string(),
-                " — want to learn more?",
-            ]
-            .concat();
-            view! { <p class="ccq-cta-score"><strong>{line}</strong></p> }
-        })
+        session
+            .quiz
+            .with(|quiz| quiz.results(TIERS))
+            .map(|results| {
+                let line = [
+                    "You scored ",
+                    &results.score.to_string(),
+                    "/",
+                    &results.total.to_string(),
+                    " — want to learn more?",
+                ]
+                .concat();
+                view! { <p class="ccq-cta-score"><strong>{line}</strong></p> }
+            })
     };
-    let body = move || match session.newsletter.get() {
+    let body = move || {
+        match session.newsletter.get() {
         Some(NewsletterMemory::SignedUp) => {
             view! { <Show when=move || !just_sent()><p class="ccq-status">"You’re on the list."</p></Show> }
                 .into_any()
@@ -67,6 +69,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
                 view! { <p class="ccq-error">{message.clone()}</p> }.into_any()
             }
         }),
+    }
     };
     view! {
         <div class="ccq-cta">
@@ -96,7 +99,10 @@ fn SignupFormView(
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let trap = honeypot.get().map(|input| input.value()).unwrap_or_default();
+        let trap = honeypot
+            .get()
+            .map(|input| input.value())
+            .unwrap_or_default();
         let mut decision = SubmitDecision::Busy;
         form.update(|form| {
             decision = endpoint.with_value(|endpoint| {
@@ -129,7 +135,8 @@ fn SignupFormView(
             SubmitDecision::Ignored | SubmitDecision::Busy => {}
         }
     };
-    let error_for = move |field: Field| form.with(|form| form.error_for(field).map(|error| error.message()));
+    let error_for =
+        move |field: Field| form.with(|form| form.error_for(field).map(|error| error.message()));
     let locked = move || form.with(|form| !form.accepts_input());
     let sending = move || form.with(|form| *form.state() == FormState::Sending);
 

@@ -11,12 +11,31 @@ use crate::ui::focus::focus_when;
 use crate::ui::quiz::DataControls;
 use crate::ui::session::{FocusTarget, Session};
 
+/// The current question. Each question gets freshly built elements (keyed by its id): reusing the
+/// previous question's radios would carry over their values and listeners.
 #[component]
 pub fn QuestionView() -> impl IntoView {
     let session = expect_context::<Session>();
+    let question_id = Memo::new(move |_| {
+        session
+            .quiz
+            .with(|quiz| quiz.current().map(|current| current.question.id))
+    });
+    view! {
+        <For each=move || question_id.get() key=|id| *id children=move |_| view! { <QuestionForm/> }/>
+    }
+}
+
+#[component]
+fn QuestionForm() -> impl IntoView {
+    let session = expect_context::<Session>();
     let current = Signal::derive(move || session.quiz.with(|quiz| quiz.current()));
-    let question_id = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.question.id)));
-    let in_feedback = move || matches!(session.quiz.with(|quiz| quiz.phase()), Phase::Feedback { .. });
+    let in_feedback = move || {
+        matches!(
+            session.quiz.with(|quiz| quiz.phase()),
+            Phase::Feedback { .. }
+        )
+    };
     let fieldset = NodeRef::<html::Fieldset>::new();
     let action = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::Question, fieldset);
@@ -25,7 +44,8 @@ pub fn QuestionView() -> impl IntoView {
     // Checking with nothing selected explains itself instead of silently doing nothing.
     let hint = RwSignal::new(false);
     let nothing_selected = move || {
-        !in_feedback() && current.with(|current| current.as_ref().is_some_and(|c| c.selected.is_none()))
+        !in_feedback()
+            && current.with(|current| current.as_ref().is_some_and(|c| c.selected.is_none()))
     };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -54,7 +74,11 @@ pub fn QuestionView() -> impl IntoView {
     let bar_width = move || {
         current.with(|current| {
             current.as_ref().map_or_else(String::new, |current| {
-                [&*(current.index * 100 / current.total.max(1)).to_string(), "%"].concat()
+                [
+                    &*(current.index * 100 / current.total.max(1)).to_string(),
+                    "%",
+                ]
+                .concat()
             })
         })
     };
@@ -76,10 +100,7 @@ pub fn QuestionView() -> impl IntoView {
             <fieldset node_ref=fieldset tabindex="-1" aria-describedby="ccq-progress">
                 <legend>{move || current.with(|c| c.as_ref().map(|c| c.question.prompt))}</legend>
                 <div class="ccq-options">
-                    {move || {
-                        question_id.track();
-                        current.get_untracked().map(|shown| options(session, current, shown))
-                    }}
+                    {current.get_untracked().map(|shown| options(session, current, shown))}
                 </div>
             </fieldset>
             <div aria-live="polite" aria-atomic="true">
@@ -98,16 +119,21 @@ pub fn QuestionView() -> impl IntoView {
     }
 }
 
-/// The radio buttons, rebuilt only when the question changes (so arrow keys keep focus while the
-/// selection moves); after checking they are disabled and marked right or wrong in words, not
+/// The radio buttons, built once per question (so arrow keys keep focus while the selection
+/// moves); after checking they are disabled and marked right or wrong in words, not
 /// colour alone.
-fn options(session: Session, current: Signal<Option<CurrentQuestion>>, shown: CurrentQuestion) -> impl IntoView {
+fn options(
+    session: Session,
+    current: Signal<Option<CurrentQuestion>>,
+    shown: CurrentQuestion,
+) -> impl IntoView {
     let name = ["answer-", shown.question.id].concat();
     shown
         .options
         .into_iter()
         .map(|option: &'static AnswerOption| {
-            let selected = move || current.with(|c| c.as_ref().is_some_and(|c| c.selected == Some(option.id)));
+            let selected =
+                move || current.with(|c| c.as_ref().is_some_and(|c| c.selected == Some(option.id)));
             let checked = move || current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some()));
             let mark = move || match (checked(), option.correct, selected()) {
                 (true, true, _) => Some("Right answer"),

@@ -88,7 +88,11 @@ pub fn BestScore() -> impl IntoView {
                     &best.percent().to_string(),
                     "%) · ",
                     &attempts.to_string(),
-                    if attempts == 1 { " attempt" } else { " attempts" },
+                    if attempts == 1 {
+                        " attempt"
+                    } else {
+                        " attempts"
+                    },
                 ]
                 .concat();
                 view! { <p class="ccq-history">{line}</p> }
@@ -119,4 +123,3 @@ pub fn DataControls(show_start_over: bool) -> impl IntoView {
         </Show>
     }
 }
-

@@ -86,8 +86,10 @@ impl Session {
 
     fn reload(self) {
         let loaded = self.store.with_value(|store| {
-            self.keys
-                .with_value(|keys| self.config.with_value(|config| Loaded::read(store, keys, config)))
+            self.keys.with_value(|keys| {
+                self.config
+                    .with_value(|config| Loaded::read(store, keys, config))
+            })
         });
         self.quiz.set(loaded.quiz);
         self.history.set(loaded.history);
@@ -112,7 +114,10 @@ impl Session {
     }
 
     /// Applies an engine action; a refused action (a double click, a stale button) changes nothing.
-    fn apply<T>(self, action: impl FnOnce(&mut Quiz) -> Result<T, crate::quiz::ActionError>) -> Option<T> {
+    fn apply<T>(
+        self,
+        action: impl FnOnce(&mut Quiz) -> Result<T, crate::quiz::ActionError>,
+    ) -> Option<T> {
         let mut result = None;
         self.quiz.update(|quiz| result = action(quiz).ok());
         if result.is_some() {
@@ -177,7 +182,10 @@ impl Session {
             .map(|raw| storage::decode_history(&raw).value)
             .unwrap_or_else(|| self.history.get_untracked());
         let history = storage::append(&stored, entry);
-        self.write(|keys| keys.history.clone(), &storage::encode_history(&history));
+        self.write(
+            |keys| keys.history.clone(),
+            &storage::encode_history(&history),
+        );
         self.history.set(history);
         self.emit(HostEvent::Complete {
             score: results.score,
@@ -213,16 +221,22 @@ impl Session {
             }
         });
         let mode = self.config.with_value(|config| config.feedback);
-        self.quiz.set(Quiz::new(QUESTIONS, clock::fresh_seed(), mode));
+        self.quiz
+            .set(Quiz::new(QUESTIONS, clock::fresh_seed(), mode));
         self.history.set(Vec::new());
         self.newsletter.set(None);
-        self.notice.set(Some("Your saved progress, scores and choices were removed from this browser."));
+        self.notice.set(Some(
+            "Your saved progress, scores and choices were removed from this browser.",
+        ));
         self.focus.set(Some(FocusTarget::Start));
     }
 
     /// Remembers that the reader signed up or said "Not now".
     pub fn remember_newsletter(self, memory: NewsletterMemory) {
-        self.write(|keys| keys.newsletter.clone(), &storage::encode_newsletter(memory));
+        self.write(
+            |keys| keys.newsletter.clone(),
+            &storage::encode_newsletter(memory),
+        );
         self.newsletter.set(Some(memory));
     }
 
@@ -272,7 +286,8 @@ impl Loaded {
             loaded.value
         });
         Loaded {
-            quiz: quiz.unwrap_or_else(|| Quiz::new(QUESTIONS, clock::fresh_seed(), config.feedback)),
+            quiz: quiz
+                .unwrap_or_else(|| Quiz::new(QUESTIONS, clock::fresh_seed(), config.feedback)),
             history,
             newsletter,
             warnings,

@@ -11,7 +11,11 @@ pub enum HostEvent<'a> {
     /// The reader checked an answer.
     Answer { question_id: &'a str, correct: bool },
     /// The reader finished the quiz.
-    Complete { score: usize, total: usize, tier: &'a str },
+    Complete {
+        score: usize,
+        total: usize,
+        tier: &'a str,
+    },
 }
 
 impl HostEvent<'_> {

@@ -43,7 +43,7 @@ struct Need {
     find: fn(&Ctx) -> Option<PathBuf>,
 }
 
-const NEEDS: [Need; 6] = [
+static NEEDS: [Need; 6] = [
     Need {
         what: "chromium",
         env: "CHROMIUM_BIN",
@@ -152,27 +152,10 @@ fn locate_all(ctx: &Ctx) -> Result<Located, String> {
 /// apt-get installs the packages behind `missing` if we are root on Debian; otherwise stops
 /// with the command to run.
 fn install_packages(ctx: &Ctx, missing: &[&Need]) -> Result<(), String> {
-    let mut packages: Vec<&str> = missing.iter().map(|n| n.package).collect();
-    packages.dedup();
-    let list = packages.join(" ");
     let debian = Path::new("/etc/debian_version").is_file();
     let root = ctx.probe("id", &["-u"]).as_deref() == Some("0");
-    if !debian {
-        return Err(format!(
-            "missing {}: install {list} (Debian package names) or their equivalents for your \
-             system, or point {} at them",
-            names(missing, |n| n.what),
-            names(missing, |n| n.env)
-        ));
-    }
-    if !root {
-        return Err(format!(
-            "missing {}: run\n\n    sudo apt-get update && sudo apt-get install -y {list}\n\n\
-             then run this command again",
-            names(missing, |n| n.what)
-        ));
-    }
-    println!("→ installing Debian packages: {list}");
+    let packages = apt_plan(missing, debian, root)?;
+    println!("→ installing Debian packages: {}", packages.join(" "));
     ctx.run(ctx.cmd("apt-get").arg("update"))?;
     ctx.run(
         ctx.cmd("apt-get")
@@ -180,6 +163,33 @@ fn install_packages(ctx: &Ctx, missing: &[&Need]) -> Result<(), String> {
             .args(["install", "-y"])
             .args(&packages),
     )
+}
+
+/// The packages to apt-get install, or (not Debian, or not root) the message telling the user
+/// what to run.
+fn apt_plan(missing: &[&Need], debian: bool, root: bool) -> Result<Vec<&'static str>, String> {
+    let mut packages: Vec<&'static str> = Vec::new();
+    for need in missing {
+        if !packages.contains(&need.package) {
+            packages.push(need.package);
+        }
+    }
+    let list = packages.join(" ");
+    let what = names(missing, |n| n.what);
+    if !debian {
+        return Err(format!(
+            "missing {what}: install the equivalents of the Debian packages {list} for your \
+             system, and point {} at them if they live elsewhere",
+            names(missing, |n| n.env)
+        ));
+    }
+    if !root {
+        return Err(format!(
+            "missing {what}: run\n\n    sudo apt-get update && sudo apt-get install -y {list}\n\n\
+             then run this command again"
+        ));
+    }
+    Ok(packages)
 }
 
 /// The value of `var` if it is set: it must name an executable.
@@ -223,7 +233,54 @@ fn find_minibrowser() -> Option<PathBuf> {
 }
 
 fn names(needs: &[&Need], field: fn(&Need) -> &'static str) -> String {
-    let mut out: Vec<&str> = needs.iter().map(|n| field(n)).collect();
-    out.dedup();
+    let mut out: Vec<&str> = Vec::new();
+    for need in needs {
+        if !out.contains(&field(need)) {
+            out.push(field(need));
+        }
+    }
     out.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn need(what: &str) -> &'static Need {
+        NEEDS.iter().find(|n| n.what == what).unwrap_or(&NEEDS[0])
+    }
+
+    #[test]
+    fn apt_plan_installs_each_package_once_as_root_on_debian() {
+        let missing = [
+            need("WebKitWebDriver"),
+            need("MiniBrowser"),
+            need("xvfb-run"),
+        ];
+        assert_eq!(
+            apt_plan(&missing, true, true),
+            Ok(vec!["webkit2gtk-driver", "xvfb"])
+        );
+    }
+
+    #[test]
+    fn apt_plan_prints_the_sudo_command_when_not_root() {
+        let missing = [need("chromium"), need("chromedriver")];
+        let plan = apt_plan(&missing, true, false);
+        assert!(
+            matches!(&plan, Err(e) if e.contains(
+                "sudo apt-get update && sudo apt-get install -y chromium chromium-driver"
+            )),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn apt_plan_names_packages_and_variables_off_debian() {
+        let plan = apt_plan(&[need("firefox-esr")], false, true);
+        assert!(
+            matches!(&plan, Err(e) if e.contains("firefox-esr") && e.contains("FIREFOX_BIN")),
+            "{plan:?}"
+        );
+    }
 }

@@ -45,7 +45,7 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         if let Err(e) = result {
             print_summary(&done, Some((name, t.elapsed())), &steps_names(&steps));
             return Err(format!(
-                "xtask test: FAILED at step {}/{} ({name}) after {}: {e}",
+                "xtask test: FAILED at step {}/{} \"{name}\" after {}: {e}",
                 index + 1,
                 steps.len(),
                 minutes(started.elapsed())
@@ -79,11 +79,11 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
     };
     vec![
         (
-            "format (cargo fmt --check)",
+            "cargo fmt --check",
             Box::new(move || ctx.run(&mut cargo(&["fmt", "--all", "--", "--check"]))),
         ),
         (
-            "clippy (native, whole workspace)",
+            "clippy, native",
             Box::new(move || {
                 ctx.run(&mut cargo(&[
                     "clippy",
@@ -96,7 +96,7 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
             }),
         ),
         (
-            "clippy (wasm32, widget)",
+            "clippy, wasm32",
             Box::new(move || {
                 ctx.run(&mut cargo(&[
                     "clippy",
@@ -116,7 +116,7 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
             Box::new(move || ctx.run(&mut cargo(&["test", "--workspace", "--exclude", "e2e"]))),
         ),
         (
-            "wasm component tests (headless Chromium)",
+            "wasm component tests in headless Chromium",
             Box::new(move || {
                 let mut cmd = cargo(&["test", "-p", "cto-cio-quiz", "--target", WASM_TARGET]);
                 wasm_test_env(&mut cmd, browsers);
@@ -124,14 +124,14 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
             }),
         ),
         (
-            "release bundle (as cargo xtask dist)",
+            "release bundle (dist)",
             Box::new(move || {
                 let dist = dist::build(ctx)?;
                 dist::report(&dist)
             }),
         ),
         (
-            "end-to-end tests (Chromium, Firefox ESR, WebKitGTK)",
+            "end-to-end tests in Chromium, Firefox ESR and WebKitGTK",
             Box::new(move || {
                 let dist = dist::dist_dir(ctx)?;
                 let mut cmd = cargo(&["test", "-p", "e2e"]);

@@ -159,8 +159,9 @@ fn ensure_trunk(ctx: &Ctx) -> Result<(), String> {
             Ok(())
         }
         other => Err(format!(
-            "after installing, `trunk --version` gives {other:?}, not {TRUNK_SERIES}.x: \
-             check that {} is the first trunk on PATH",
+            "after installing, `trunk --version` gives {}, not {TRUNK_SERIES}.x: check that {} \
+             is the first trunk on PATH",
+            shown(other.as_deref()),
             ctx.cargo_bin.display()
         )),
     }
@@ -200,8 +201,9 @@ fn ensure_wasm_bindgen(ctx: &Ctx, version: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "after installing, `wasm-bindgen --version` gives {now:?}, not {version}: check that \
-             {} is the first wasm-bindgen on PATH",
+            "after installing, `wasm-bindgen --version` gives {}, not {version} (or \
+             wasm-bindgen-test-runner is missing): check that {} comes first on PATH",
+            shown(now.as_deref()),
             ctx.cargo_bin.display()
         ))
     }
@@ -243,8 +245,9 @@ fn ensure_wasm_opt(ctx: &Ctx) -> Result<(), String> {
             Ok(())
         }
         other => Err(format!(
-            "after installing, `wasm-opt --version` gives binaryen {other:?}, not \
-             {BINARYEN_VERSION}: check {}",
+            "after installing, `wasm-opt --version` gives {}, not binaryen {BINARYEN_VERSION}: \
+             check that {} comes first on PATH",
+            shown(other.map(|v| format!("binaryen {v}")).as_deref()),
             ctx.cargo_bin.display()
         )),
     }
@@ -293,9 +296,14 @@ fn install(
     cmd: &mut Command,
 ) -> Result<(), String> {
     match replacing {
-        Some(old) => println!("→ installing {what} ({cost}; found {old}, which does not fit)"),
+        Some(old) => println!("→ installing {what}, replacing {old} ({cost})"),
         None => println!("→ installing {what} ({cost})"),
     }
     ctx.run(cmd)
         .map_err(|e| format!("installing {what} failed: {e}"))
+}
+
+/// A probed version for a message: the version, or "nothing usable".
+fn shown(version: Option<&str>) -> &str {
+    version.unwrap_or("nothing usable")
 }

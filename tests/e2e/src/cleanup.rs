@@ -27,7 +27,9 @@ pub fn register(pgid: i32) {
         }
     }
     // More than SLOTS live drivers would mean a leak elsewhere; the Drop guard still kills this one.
-    eprintln!("[e2e] cleanup registry full; process group {pgid} is covered by its Drop guard only");
+    eprintln!(
+        "[e2e] cleanup registry full; process group {pgid} is covered by its Drop guard only"
+    );
 }
 
 /// Forgets a process group once its Drop guard has killed it.

@@ -64,8 +64,12 @@ impl Driver {
                     c
                 }
                 Engine::WebKit => {
+                    // Our own auth file: otherwise xvfb-run makes a temp dir that it only removes
+                    // on a normal exit, and killing the group (below) would leak it every time.
                     let mut c = Command::new(&helpers[0]);
                     c.arg("-a")
+                        .arg("-f")
+                        .arg(work_dir.join(format!("Xauthority-{attempt}")))
                         .arg(&binary)
                         .arg(format!("--port={port}"))
                         .arg("--host=127.0.0.1");
@@ -143,17 +147,42 @@ impl Drop for Driver {
         // Give everything a moment to exit cleanly (Xvfb removes its lock file on SIGTERM), then
         // SIGKILL whatever is left of the group.
         let deadline = Instant::now() + Duration::from_secs(3);
-        while Instant::now() < deadline {
-            let leader_gone = matches!(self.child.try_wait(), Ok(Some(_)));
-            if leader_gone && signal_group(0) != 0 {
-                break; // the whole group is gone
+        loop {
+            let _ = self.child.try_wait(); // reap the leader as soon as it exits
+            if !group_alive(pgid) || Instant::now() > deadline {
+                break;
             }
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(25));
         }
         signal_group(libc::SIGKILL);
         let _ = self.child.wait();
         cleanup::unregister(pgid);
     }
+}
+
+/// True while a live (not zombie) process is in the group. `kill(-pgid, 0)` would also count
+/// zombies, which linger when the group's shell dies before reaping them and init reaps lazily.
+fn group_alive(pgid: i32) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let name = entry.file_name();
+        if !name.to_string_lossy().bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            return false;
+        };
+        // Fields after the parenthesised command name: state ppid pgrp ...
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            return false;
+        };
+        let mut fields = rest.split_whitespace();
+        let state = fields.next().unwrap_or("Z");
+        let pgrp = fields.nth(1).and_then(|p| p.parse::<i32>().ok());
+        pgrp == Some(pgid) && state != "Z" && state != "X"
+    })
 }
 
 /// A port that was free a moment ago on 127.0.0.1.
@@ -223,11 +252,10 @@ impl TempDir {
     /// Creates `$TMPDIR/ccq-e2e-<pid>-<n>-<label>`.
     pub fn new(label: &str) -> std::io::Result<TempDir> {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
+        static SWEEP: std::sync::Once = std::sync::Once::new();
+        SWEEP.call_once(remove_stale_dirs);
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!(
-            "ccq-e2e-{}-{n}-{label}",
-            std::process::id()
-        ));
+        let path = std::env::temp_dir().join(format!("ccq-e2e-{}-{n}-{label}", std::process::id()));
         std::fs::create_dir_all(&path)?;
         Ok(TempDir(path))
     }
@@ -241,5 +269,26 @@ impl TempDir {
 impl Drop for TempDir {
     fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Removes `ccq-e2e-<pid>-…` directories of test processes that no longer run: an interrupted
+/// run (Ctrl-C) kills its drivers from a signal handler, which cannot safely delete directories.
+fn remove_stale_dirs() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("ccq-e2e-")
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && !Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
     }
 }

@@ -79,7 +79,11 @@ impl Engine {
                     "geckodriver",
                 )
             }
-            Engine::WebKit => locate("WEBKIT_DRIVER", &["/usr/bin/WebKitWebDriver"], "WebKitWebDriver"),
+            Engine::WebKit => locate(
+                "WEBKIT_DRIVER",
+                &["/usr/bin/WebKitWebDriver"],
+                "WebKitWebDriver",
+            ),
         }
     }
 
@@ -104,7 +108,11 @@ impl Engine {
     /// Extra executables the driver command needs (WebKitWebDriver needs a display: xvfb-run).
     pub fn helper_binaries(self) -> Result<Vec<PathBuf>, String> {
         match self {
-            Engine::WebKit => Ok(vec![locate("XVFB_RUN", &["/usr/bin/xvfb-run"], "xvfb-run")?]),
+            Engine::WebKit => Ok(vec![locate(
+                "XVFB_RUN",
+                &["/usr/bin/xvfb-run"],
+                "xvfb-run",
+            )?]),
             _ => Ok(Vec::new()),
         }
     }

@@ -81,7 +81,11 @@ impl Ctx {
 
     /// Runs `script` (a function body; `return` gives the value, `arguments` holds `args`) and
     /// deserialises the result.
-    pub async fn eval<T: DeserializeOwned>(&self, script: &str, args: Vec<Value>) -> crate::Result<T> {
+    pub async fn eval<T: DeserializeOwned>(
+        &self,
+        script: &str,
+        args: Vec<Value>,
+    ) -> crate::Result<T> {
         let value = self
             .client
             .execute(script, args)
@@ -128,7 +132,8 @@ impl Ctx {
         let entries: Option<Vec<ProbeEntry>> = self
             .eval("return window.__ccqProbe || null;", vec![])
             .await?;
-        entries.ok_or_else(|| anyhow!("this page has no console probe (load /pages/probe.js first)"))
+        entries
+            .ok_or_else(|| anyhow!("this page has no console probe (load /pages/probe.js first)"))
     }
 
     /// The probe entries of one kind (e.g. `"console.error"`).
@@ -173,7 +178,12 @@ impl Ctx {
     }
 
     /// Waits until the host's `data-ccq-state` equals `state`.
-    pub async fn wait_state(&self, host: &str, state: &str, timeout: Duration) -> crate::Result<()> {
+    pub async fn wait_state(
+        &self,
+        host: &str,
+        state: &str,
+        timeout: Duration,
+    ) -> crate::Result<()> {
         self.wait_for(
             &format!("{host} to reach data-ccq-state=\"{state}\""),
             timeout,
@@ -223,9 +233,8 @@ impl Ctx {
     /// The `textContent` of the first match of `sel` inside the shadow root, whitespace collapsed
     /// (`None` if there is no shadow root or no match).
     pub async fn shadow_text(&self, host: &str, sel: &str) -> crate::Result<Option<String>> {
-        let script = format!(
-            "{RESOLVE} return el ? el.textContent.replace(/\\s+/g, ' ').trim() : null;"
-        );
+        let script =
+            format!("{RESOLVE} return el ? el.textContent.replace(/\\s+/g, ' ').trim() : null;");
         self.eval(&script, vec![json!(host), json!(sel)]).await
     }
 
@@ -288,7 +297,11 @@ impl Ctx {
     }
 
     /// Computed style values of the first light-DOM match of `sel`.
-    pub async fn style(&self, sel: &str, props: &[&str]) -> crate::Result<BTreeMap<String, String>> {
+    pub async fn style(
+        &self,
+        sel: &str,
+        props: &[&str],
+    ) -> crate::Result<BTreeMap<String, String>> {
         style_in(self, None, sel, props).await
     }
 
@@ -319,8 +332,11 @@ impl Ctx {
 
     /// A `localStorage` value of the page's origin.
     pub async fn local_storage(&self, key: &str) -> crate::Result<Option<String>> {
-        self.eval("return localStorage.getItem(arguments[0]);", vec![json!(key)])
-            .await
+        self.eval(
+            "return localStorage.getItem(arguments[0]);",
+            vec![json!(key)],
+        )
+        .await
     }
 }
 

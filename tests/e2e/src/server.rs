@@ -87,7 +87,10 @@ impl RecordedRequest {
 
     /// The first form field with this name.
     pub fn form_field(&self, name: &str) -> Option<String> {
-        self.form().into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+        self.form()
+            .into_iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v)
     }
 }
 
@@ -273,7 +276,11 @@ impl Response {
     }
 
     fn not_found(why: &str) -> Response {
-        Response::new(404, "text/plain; charset=utf-8", format!("404 not found: {why}\n"))
+        Response::new(
+            404,
+            "text/plain; charset=utf-8",
+            format!("404 not found: {why}\n"),
+        )
     }
 }
 
@@ -288,16 +295,26 @@ fn handle(stream: TcpStream, shared: &Shared) {
     };
     let config = shared.config.lock().expect("config lock").clone();
     let mut response = route(&request, &config, shared);
-    if response.headers.iter().any(|(n, v)| *n == "Content-Type" && v.starts_with("text/html")) {
+    if response
+        .headers
+        .iter()
+        .any(|(n, v)| *n == "Content-Type" && v.starts_with("text/html"))
+    {
         if let Some(csp) = &config.csp {
-            response.headers.push(("Content-Security-Policy", csp.clone()));
+            response
+                .headers
+                .push(("Content-Security-Policy", csp.clone()));
         }
     }
     shared.log.lock().expect("log lock").push(format!(
         "{} {} {}",
         request.method, request.target, response.status
     ));
-    let mut head = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
     for (name, value) in &response.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -388,7 +405,10 @@ fn static_file(root: &Path, rest: &str, mode: Mode) -> Response {
     };
     let relative = Path::new(&rest);
     // Only plain names below the root: no `..`, no absolute paths.
-    if !relative.components().all(|c| matches!(c, Component::Normal(_))) {
+    if !relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+    {
         return Response::not_found(&rest);
     }
     let content_type = mime(&rest);
@@ -453,7 +473,11 @@ fn newsletter(request: &Request, config: &ServerConfig, shared: &Shared) -> Resp
     let reply = &config.newsletter;
     let mut response = match request.method.as_str() {
         "POST" => {
-            shared.recorded.lock().expect("recorder lock").push(recorded);
+            shared
+                .recorded
+                .lock()
+                .expect("recorder lock")
+                .push(recorded);
             let content_type = if reply.body.trim_start().starts_with('{') {
                 "application/json"
             } else {
@@ -462,11 +486,17 @@ fn newsletter(request: &Request, config: &ServerConfig, shared: &Shared) -> Resp
             Response::new(reply.status, content_type, reply.body.clone())
         }
         "OPTIONS" => {
-            shared.recorded.lock().expect("recorder lock").push(recorded);
+            shared
+                .recorded
+                .lock()
+                .expect("recorder lock")
+                .push(recorded);
             let mut r = Response::new(204, "text/plain; charset=utf-8", "");
             if reply.cors {
-                r.headers.push(("Access-Control-Allow-Methods", "POST, OPTIONS".into()));
-                r.headers.push(("Access-Control-Allow-Headers", "content-type".into()));
+                r.headers
+                    .push(("Access-Control-Allow-Methods", "POST, OPTIONS".into()));
+                r.headers
+                    .push(("Access-Control-Allow-Headers", "content-type".into()));
                 r.headers.push(("Access-Control-Max-Age", "0".into()));
             }
             r

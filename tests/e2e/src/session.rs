@@ -98,7 +98,10 @@ impl Scenario {
             match outcome {
                 Ok(()) => eprintln!("[e2e] {} / {engine}: ok in {took:.1?}", self.name),
                 Err(e) => {
-                    eprintln!("[e2e] {} / {engine}: FAILED in {took:.1?}: {e:#}", self.name);
+                    eprintln!(
+                        "[e2e] {} / {engine}: FAILED in {took:.1?}: {e:#}",
+                        self.name
+                    );
                     failures.push(format!("{engine}: {e:#}"));
                 }
             }
@@ -119,8 +122,12 @@ impl Scenario {
         Fut: Future<Output = crate::Result<()>>,
     {
         // Few cores: cap concurrent browsers however many test threads cargo runs.
-        let _permit = session_slots().acquire().await.expect("semaphore never closed");
-        let server = Arc::new(Server::start(self.config.clone()).context("starting the HTTP server")?);
+        let _permit = session_slots()
+            .acquire()
+            .await
+            .expect("semaphore never closed");
+        let server =
+            Arc::new(Server::start(self.config.clone()).context("starting the HTTP server")?);
         // Declared before the session so it is dropped after it: the browser must be gone before
         // its profile directory is removed.
         let work = TempDir::new(engine.name()).context("creating a temp dir")?;

@@ -68,7 +68,11 @@ fn server_serves_bundle_pages_and_broken_bundle_with_right_types() {
         ("/dist/index.html", 200, "text/html; charset=utf-8"),
         ("/dist/", 200, "text/html; charset=utf-8"),
         ("/broken/embed.js", 200, "text/javascript; charset=utf-8"),
-        ("/broken/cto-cio-quiz_bg.wasm", 404, "text/plain; charset=utf-8"),
+        (
+            "/broken/cto-cio-quiz_bg.wasm",
+            404,
+            "text/plain; charset=utf-8",
+        ),
         ("/pages/probe.js", 200, "text/javascript; charset=utf-8"),
         ("/pages/harness.html", 200, "text/html; charset=utf-8"),
         ("/pages/../Cargo.toml", 404, "text/plain; charset=utf-8"),
@@ -96,14 +100,20 @@ fn server_serves_bundle_pages_and_broken_bundle_with_right_types() {
         "probe injected first in <head>: {body}"
     );
     let log = server.request_log();
-    assert!(log.contains(&"GET /broken/cto-cio-quiz_bg.wasm 404".to_string()), "{log:?}");
+    assert!(
+        log.contains(&"GET /broken/cto-cio-quiz_bg.wasm 404".to_string()),
+        "{log:?}"
+    );
 }
 
 #[test]
 fn missing_bundle_says_how_to_build_it() {
     let empty = e2e::driver::TempDir::new("nodist").expect("temp dir");
     let error = e2e::server::require_dist(empty.path()).expect_err("no embed.js");
-    assert!(format!("{error}").contains("run `cargo xtask dist` first"), "{error}");
+    assert!(
+        format!("{error}").contains("run `cargo xtask dist` first"),
+        "{error}"
+    );
 }
 
 #[test]
@@ -130,7 +140,10 @@ fn newsletter_recorder_records_posts_and_answers_as_configured() {
          Access-Control-Request-Method: POST\r\n\r\n",
     );
     assert_eq!(status, 204);
-    assert!(reply.contains("Access-Control-Allow-Methods: POST, OPTIONS"), "{reply}");
+    assert!(
+        reply.contains("Access-Control-Allow-Methods: POST, OPTIONS"),
+        "{reply}"
+    );
 
     server.set_newsletter_reply(NewsletterReply {
         status: 500,
@@ -170,7 +183,10 @@ async fn every_engine_loads_a_page_under_the_strict_csp() {
 
             // The CSP header is applied: the inline script did not run, the external one did.
             let title = ctx.client.title().await?;
-            assert_eq!(title, "ccq harness self-test", "inline script must be blocked");
+            assert_eq!(
+                title, "ccq harness self-test",
+                "inline script must be blocked"
+            );
             let ran: (bool, bool) = ctx
                 .eval(
                     "return [window.__inlineRan === true, window.__externalRan === true];",
@@ -179,7 +195,10 @@ async fn every_engine_loads_a_page_under_the_strict_csp() {
                 .await?;
             assert_eq!(ran, (false, true), "(inline ran, external ran)");
             let color = ctx.style("#styled", &["color"]).await?;
-            assert_ne!(color["color"], "rgb(255, 0, 0)", "inline style attribute must be blocked");
+            assert_ne!(
+                color["color"], "rgb(255, 0, 0)",
+                "inline style attribute must be blocked"
+            );
 
             // The probe saw one of each kind of problem.
             ctx.wait_for(
@@ -195,11 +214,23 @@ async fn every_engine_loads_a_page_under_the_strict_csp() {
                     .iter()
                     .any(|e| e.kind == kind && e.message.contains(needle))
             };
-            assert!(has("console.error", "harness: console.error works"), "{probe:?}");
-            assert!(has("console.warn", "harness: console.warn works"), "{probe:?}");
-            assert!(has("unhandledrejection", "harness: rejection works"), "{probe:?}");
+            assert!(
+                has("console.error", "harness: console.error works"),
+                "{probe:?}"
+            );
+            assert!(
+                has("console.warn", "harness: console.warn works"),
+                "{probe:?}"
+            );
+            assert!(
+                has("unhandledrejection", "harness: rejection works"),
+                "{probe:?}"
+            );
             assert!(has("error", "harness: uncaught error works"), "{probe:?}");
-            assert!(has("csp", "script-src"), "inline script violation: {probe:?}");
+            assert!(
+                has("csp", "script-src"),
+                "inline script violation: {probe:?}"
+            );
             assert!(has("csp", "style-src"), "inline style violation: {probe:?}");
 
             // Shadow helpers against a hand-made open shadow root.
@@ -219,7 +250,10 @@ async fn every_engine_loads_a_page_under_the_strict_csp() {
             assert!(h2["font-size"].ends_with("px"), "{h2:?}");
             ctx.shadow_click("#fake", "#count").await?;
             ctx.shadow_click("#fake", "#count").await?;
-            assert_eq!(ctx.shadow_text("#fake", "#count").await?.as_deref(), Some("2"));
+            assert_eq!(
+                ctx.shadow_text("#fake", "#count").await?.as_deref(),
+                Some("2")
+            );
             assert!(ctx.shadow_find("#fake", "#nothing").await.is_err());
             assert_eq!(ctx.resources("probe.js").await?.len(), 1);
 
@@ -235,7 +269,8 @@ async fn every_engine_loads_a_page_under_the_strict_csp() {
                 None,
                 "fresh profile: no localStorage from earlier sessions"
             );
-            ctx.eval::<()>("localStorage.setItem('x', '1');", vec![]).await?;
+            ctx.eval::<()>("localStorage.setItem('x', '1');", vec![])
+                .await?;
             Ok(())
         })
         .await;

@@ -12,10 +12,7 @@ async fn missing_driver_is_a_failure_naming_the_binary() {
             .await;
     });
     let panic = run.await.expect_err("the scenario must fail").into_panic();
-    let message = panic
-        .downcast_ref::<String>()
-        .cloned()
-        .unwrap_or_default();
+    let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
     assert!(message.contains("chromium:"), "{message}");
     assert!(message.contains("chromedriver"), "{message}");
     assert!(message.contains("run: cargo xtask test"), "{message}");

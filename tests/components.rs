@@ -1,0 +1,239 @@
+//! Component tests in a real browser (wasm-bindgen-test): mount the widget into a fresh element,
+//! act as a reader would (click, choose), and assert on what the DOM shows.
+#![cfg(target_arch = "wasm32")]
+
+use cto_cio_quiz::config::Config;
+use cto_cio_quiz::content::{ARTICLE, QUESTIONS};
+use cto_cio_quiz::ui::app::App;
+use cto_cio_quiz::ui::session::Session;
+use cto_cio_quiz::web::store::Store;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a widget with an in-memory store into a fresh element and returns that element.
+fn mount_widget() -> HtmlElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    let container: HtmlElement = document
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    host.append_child(&container).expect("append");
+    let session_host = host.clone();
+    leptos::mount::mount_to(container, move || {
+        let session = Session::open(session_host, Config::default(), Store::in_memory());
+        view! { <App session/> }
+    })
+    .forget();
+    host
+}
+
+/// Lets Leptos apply every pending update (effects may schedule further effects).
+async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).expect("valid selector")
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .and_then(|element| element.text_content())
+        .unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    find(root, selector)
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+fn button_with_text(root: &Element, label: &str) -> HtmlElement {
+    let buttons = root.query_selector_all("button").expect("selector");
+    (0..buttons.length())
+        .filter_map(|index| buttons.item(index))
+        .map(|node| node.unchecked_into::<HtmlElement>())
+        .find(|button| button.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button labelled {label:?}"))
+}
+
+/// Picks the right (or a wrong) option of the question currently shown.
+fn choose(root: &Element, right: bool) {
+    let prompt = text(root, "legend");
+    let question = QUESTIONS
+        .iter()
+        .find(|question| question.prompt == prompt)
+        .unwrap_or_else(|| panic!("the legend {prompt:?} is no question of the bank"));
+    let option = question
+        .options
+        .iter()
+        .find(|option| option.correct == right)
+        .expect("an option");
+    let selector = format!("input[type=radio][value=\"{}\"]", option.id);
+    if find(root, &selector).is_none() {
+        let radios = root
+            .query_selector_all("input[type=radio]")
+            .expect("selector");
+        let values: Vec<String> = (0..radios.length())
+            .filter_map(|i| radios.item(i))
+            .map(|n| n.unchecked_into::<HtmlInputElement>().value())
+            .collect();
+        panic!(
+            "question {:?} shows options {values:?}; wanted {:?}",
+            question.id, option.id
+        );
+    }
+    click(root, &selector);
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_section_of_the_article() {
+    let host = mount_widget();
+    settle().await;
+    assert_eq!(text(&host, "h2"), ARTICLE.title);
+    for section in ARTICLE.sections {
+        let heading = text(&host, &format!("#{} h3", section.id));
+        assert_eq!(heading, section.heading, "section {}", section.id);
+    }
+    for id in [
+        "focus",
+        "priorities",
+        "stakeholders",
+        "metrics",
+        "leadership",
+    ] {
+        let row = find(&host, &format!("#{id}")).unwrap_or_else(|| panic!("no #{id}"));
+        assert_eq!(
+            row.query_selector_all(".ccq-role")
+                .expect("selector")
+                .length(),
+            2
+        );
+    }
+    assert!(text(&host, "#analogy").contains("The CTO is the engineer"));
+}
+
+#[wasm_bindgen_test]
+async fn a_question_gives_feedback_then_moves_on() {
+    let host = mount_widget();
+    settle().await;
+    button_with_text(&host, "Start the quiz").click();
+    settle().await;
+    assert_eq!(
+        text(&host, ".ccq-progress-text"),
+        format!("Question 1 of {}", QUESTIONS.len())
+    );
+    assert_eq!(
+        host.query_selector_all("fieldset input[type=radio]")
+            .expect("selector")
+            .length()
+            >= 2,
+        true
+    );
+
+    // Checking with nothing chosen explains itself and records nothing.
+    button_with_text(&host, "Check answer").click();
+    settle().await;
+    assert_eq!(text(&host, ".ccq-error"), "Choose an answer first.");
+
+    choose(&host, false);
+    settle().await;
+    button_with_text(&host, "Check answer").click();
+    settle().await;
+    assert_eq!(text(&host, ".ccq-verdict"), "Not quite.");
+    assert!(text(&host, ".ccq-feedback").contains("The right answer:"));
+    assert!(
+        find(&host, ".ccq-feedback a[data-reveal]").is_some(),
+        "a Read more link"
+    );
+    let radios = host
+        .query_selector_all("fieldset input[type=radio]")
+        .expect("selector");
+    for index in 0..radios.length() {
+        let radio: HtmlInputElement = radios.item(index).expect("radio").unchecked_into();
+        assert!(radio.disabled(), "answers are locked once checked");
+    }
+    assert!(find(&host, ".ccq-is-right .ccq-mark").is_some());
+
+    button_with_text(&host, "Next question").click();
+    settle().await;
+    assert_eq!(
+        text(&host, ".ccq-progress-text"),
+        format!("Question 2 of {}", QUESTIONS.len())
+    );
+    assert!(
+        find(&host, ".ccq-feedback").is_none(),
+        "feedback belongs to the previous question"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_full_playthrough_reaches_the_results() {
+    let host = mount_widget();
+    settle().await;
+    button_with_text(&host, "Start the quiz").click();
+    settle().await;
+    for index in 0..QUESTIONS.len() {
+        // Every question right except the first.
+        choose(&host, index != 0);
+        settle().await;
+        button_with_text(&host, "Check answer").click();
+        settle().await;
+        let next = if index + 1 == QUESTIONS.len() {
+            "See my results"
+        } else {
+            "Next question"
+        };
+        button_with_text(&host, next).click();
+        settle().await;
+    }
+    let total = QUESTIONS.len();
+    assert!(
+        text(&host, ".ccq-score").starts_with(&format!("{} / {total}", total - 1)),
+        "score line: {}",
+        text(&host, ".ccq-score")
+    );
+    assert!(!text(&host, ".ccq-tier").is_empty());
+    assert_eq!(
+        host.query_selector_all(".ccq-review > li")
+            .expect("selector")
+            .length() as usize,
+        total
+    );
+    assert!(text(&host, ".ccq-history").contains("Your best so far"));
+    assert!(text(&host, ".ccq-cta-score").starts_with(&format!("You scored {}/{total}", total - 1)));
+
+    button_with_text(&host, "Retake the quiz").click();
+    settle().await;
+    assert_eq!(
+        text(&host, ".ccq-progress-text"),
+        format!("Question 1 of {total}")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn without_a_newsletter_action_the_call_to_action_says_so() {
+    let host = mount_widget();
+    settle().await;
+    assert!(text(&host, "#newsletter").contains("Subscribe to our newsletter below"));
+    assert!(text(&host, ".ccq-cta").contains("not connected yet"));
+    assert!(find(&host, ".ccq-cta input[type=email]").is_none());
+}
