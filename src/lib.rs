@@ -11,6 +11,12 @@
 //! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
 //! - [`ui`]: thin Leptos components over the pure modules.
 
+// A panic in the reader's browser is a dead widget: outside tests, errors are values.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod config;
 pub mod content;
 pub mod newsletter;

@@ -104,7 +104,7 @@ fn QuestionForm() -> impl IntoView {
                 </div>
             </fieldset>
             <div aria-live="polite" aria-atomic="true">
-                {move || current.get().and_then(|current| feedback(current))}
+                {move || current.get().and_then(feedback)}
             </div>
             <p class="ccq-error" aria-live="assertive">
                 {move || (hint.get() && nothing_selected()).then_some("Choose an answer first.")}
