@@ -16,6 +16,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts a widget with an in-memory store into a fresh element and returns that element.
 fn mount_widget() -> HtmlElement {
+    mount_with(Config::default())
+}
+
+fn mount_with(config: Config) -> HtmlElement {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -35,7 +39,7 @@ fn mount_widget() -> HtmlElement {
     host.append_child(&container).expect("append");
     let session_host = host.clone();
     leptos::mount::mount_to(container, move || {
-        let session = Session::open(session_host, Config::default(), Store::in_memory());
+        let session = Session::open(session_host, config, Store::in_memory());
         view! { <App session/> }
     })
     .forget();
@@ -235,4 +239,35 @@ async fn without_a_newsletter_action_the_call_to_action_says_so() {
     assert!(text(&host, "#newsletter").contains("Subscribe to our newsletter below"));
     assert!(text(&host, ".ccq-cta").contains("not connected yet"));
     assert!(find(&host, ".ccq-cta input[type=email]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn review_at_the_end_mode_gives_no_feedback_until_the_results() {
+    let config = Config {
+        feedback: cto_cio_quiz::quiz::FeedbackMode::AtEnd,
+        ..Config::default()
+    };
+    let host = mount_with(config);
+    settle().await;
+    button_with_text(&host, "Start the quiz").click();
+    settle().await;
+    choose(&host, true);
+    settle().await;
+    button_with_text(&host, "Next question").click();
+    settle().await;
+    assert!(
+        find(&host, ".ccq-feedback").is_none(),
+        "no feedback in review-at-the-end mode"
+    );
+    assert_eq!(
+        text(&host, ".ccq-progress-text"),
+        format!("Question 2 of {}", QUESTIONS.len())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn says_when_progress_cannot_be_saved() {
+    let host = mount_widget();
+    settle().await;
+    assert!(text(&host, "#quiz .ccq-note").contains("isn’t letting the page save your progress"));
 }

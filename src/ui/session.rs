@@ -285,9 +285,14 @@ impl Loaded {
             note(loaded.warning);
             loaded.value
         });
+        let mut quiz =
+            quiz.unwrap_or_else(|| Quiz::new(QUESTIONS, clock::fresh_seed(), config.feedback));
+        // An attempt in progress keeps the mode it started with; one not yet started follows the page.
+        if quiz.phase() == Phase::NotStarted {
+            quiz.set_mode(config.feedback);
+        }
         Loaded {
-            quiz: quiz
-                .unwrap_or_else(|| Quiz::new(QUESTIONS, clock::fresh_seed(), config.feedback)),
+            quiz,
             history,
             newsletter,
             warnings,
