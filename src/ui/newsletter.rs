@@ -152,7 +152,8 @@ fn SignupFormView(
                     name="email"
                     autocomplete="email"
                     spellcheck="false"
-                    prop:value=move || form.with(|form| form.email().to_owned())
+                    // The input owns its text (writing it back on each keystroke moves the caret);
+                    // the form state only mirrors it.
                     on:input=move |event| form.update(|form| form.set_email(&event_target_value(&event)))
                     readonly=locked
                     aria-invalid=move || error_for(Field::Email).is_some().to_string()

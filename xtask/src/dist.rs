@@ -37,8 +37,53 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
                 .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
         }
     }
+    strip_build_instructions(&dist.join("index.html"))?;
     println!("✓ release bundle in {}", dist.display());
     Ok(dist)
+}
+
+/// Trunk leaves its own `<link data-trunk …>` build instructions in the demo page when it injects
+/// no scripts; a deployed page has no use for them (and validators reject `rel="rust"`).
+fn strip_build_instructions(page: &std::path::Path) -> Result<(), String> {
+    let html = std::fs::read_to_string(page)
+        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
+    let kept = without_build_instructions(&html);
+    if kept != html {
+        std::fs::write(page, kept).map_err(|e| format!("cannot write {}: {e}", page.display()))?;
+    }
+    Ok(())
+}
+
+/// `html` without the lines that hold Trunk build instructions or the comment introducing them,
+/// and without the blank lines Trunk leaves where it removed its own links.
+fn without_build_instructions(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    for line in html.lines() {
+        let trimmed = line.trim();
+        if trimmed.is_empty()
+            || trimmed.contains("data-trunk")
+            || trimmed.starts_with("<!-- Build instructions for Trunk")
+        {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_build_instructions;
+
+    #[test]
+    fn drops_trunk_links_and_blank_lines_only() {
+        let html = "<head>\n  <!-- Build instructions for Trunk; x -->\n  <link data-trunk rel=\"rust\" data-trunk-id=\"0\">\n\n  <title>T</title>\n</head>\n";
+        assert_eq!(
+            without_build_instructions(html),
+            "<head>\n  <title>T</title>\n</head>\n"
+        );
+    }
 }
 
 /// Prints the size table of the widget's files in `dist`.

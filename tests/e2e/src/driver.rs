@@ -61,6 +61,9 @@ impl Driver {
                 Engine::Firefox => {
                     let mut c = Command::new(&binary);
                     c.args(["--port", &port.to_string(), "--host", "127.0.0.1"]);
+                    // Its BiDi WebSocket port defaults to a fixed 9222, which parallel Firefox
+                    // sessions would fight over.
+                    c.args(["--websocket-port", &free_port()?.to_string()]);
                     c
                 }
                 Engine::WebKit => {
@@ -210,9 +213,10 @@ async fn status_ready(port: u16) -> bool {
 /// but keeps the socket open, so reading to EOF would hang.
 async fn get_status(port: u16) -> std::io::Result<(u16, String)> {
     let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
-    stream
-        .write_all(b"GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        .await?;
+    // geckodriver rejects a Host header without the port (DNS-rebinding protection).
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await?;
     let mut reply = Vec::new();
     let mut chunk = [0u8; 4096];
     loop {

@@ -117,6 +117,14 @@ impl Engine {
         }
     }
 
+    /// Fails with the first missing binary (driver, browser, helper), before any waiting.
+    pub fn check_installed(self) -> Result<(), String> {
+        self.driver_binary()?;
+        self.browser_binary()?;
+        self.helper_binaries()?;
+        Ok(())
+    }
+
     /// W3C capabilities, exactly as tested in GUIDE section 2. `profile_dir` is a fresh, empty
     /// directory: Chromium otherwise carries localStorage over between sessions.
     pub fn capabilities(self, browser: &Path, profile_dir: &Path) -> Map<String, Value> {

@@ -21,6 +21,7 @@
 //! - [`cleanup`]: kills still-running drivers when the test process is interrupted (Ctrl-C).
 //! - [`server`]: the HTTP server (bundle, host pages, broken bundle, newsletter recorder).
 //! - [`session`]: [`Scenario`] / [`in_every_engine`], the per-engine loop and its failure report.
+//! - [`slots`]: a machine-wide cap on concurrent browser sessions (`CCQ_SESSIONS`).
 //! - [`page`]: helpers on [`Ctx`] to read the console probe and reach into the widget's shadow root.
 
 pub mod cleanup;
@@ -29,6 +30,7 @@ pub mod engines;
 pub mod page;
 pub mod server;
 pub mod session;
+pub mod slots;
 
 pub use engines::Engine;
 pub use page::{ProbeEntry, Rect};

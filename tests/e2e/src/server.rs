@@ -564,11 +564,8 @@ fn percent_decode(s: &str) -> String {
 
 /// Minimal blocking HTTP GET against a server (for header checks without a browser).
 /// Returns (status, lower-cased headers, body).
-pub fn http_get(
-    url_origin_port: u16,
-    path: &str,
-) -> std::io::Result<(u16, HashMap<String, String>, Vec<u8>)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", url_origin_port))?;
+pub fn http_get(port: u16, path: &str) -> std::io::Result<(u16, HashMap<String, String>, Vec<u8>)> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     write!(
         stream,

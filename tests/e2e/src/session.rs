@@ -4,14 +4,13 @@
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context};
 use fantoccini::{Client, ClientBuilder};
 use futures_util::FutureExt;
 use hyper_util::client::legacy::connect::HttpConnector;
-use tokio::sync::Semaphore;
 
 use crate::driver::{Driver, TempDir};
 use crate::server::{require_dist, NewsletterReply, Server, ServerConfig};
@@ -92,16 +91,12 @@ impl Scenario {
         }
         let mut failures = Vec::new();
         for engine in engines {
-            let started = Instant::now();
-            let outcome = self.run_one(engine, &scenario).await;
-            let took = started.elapsed();
+            let mut times = Times::default();
+            let outcome = self.run_one(engine, &scenario, &mut times).await;
             match outcome {
-                Ok(()) => eprintln!("[e2e] {} / {engine}: ok in {took:.1?}", self.name),
+                Ok(()) => eprintln!("[e2e] {} / {engine}: ok {times}", self.name),
                 Err(e) => {
-                    eprintln!(
-                        "[e2e] {} / {engine}: FAILED in {took:.1?}: {e:#}",
-                        self.name
-                    );
+                    eprintln!("[e2e] {} / {engine}: FAILED {times}: {e:#}", self.name);
                     failures.push(format!("{engine}: {e:#}"));
                 }
             }
@@ -116,16 +111,26 @@ impl Scenario {
         }
     }
 
-    async fn run_one<F, Fut>(&self, engine: Engine, scenario: &F) -> crate::Result<()>
+    async fn run_one<F, Fut>(
+        &self,
+        engine: Engine,
+        scenario: &F,
+        times: &mut Times,
+    ) -> crate::Result<()>
     where
         F: Fn(Ctx) -> Fut,
         Fut: Future<Output = crate::Result<()>>,
     {
-        // Few cores: cap concurrent browsers however many test threads cargo runs.
-        let _permit = session_slots()
-            .acquire()
+        let mut lap = Instant::now();
+        let mut split = || std::mem::replace(&mut lap, Instant::now()).elapsed();
+        // A missing binary must not wait in the queue first.
+        engine.check_installed().map_err(|e| anyhow!(e))?;
+        // Few cores: cap concurrent browsers machine-wide, however many test threads and test
+        // processes run (see `slots`).
+        let _slot = crate::slots::acquire()
             .await
-            .expect("semaphore never closed");
+            .context("waiting for a session slot")?;
+        times.queued = split();
         let server =
             Arc::new(Server::start(self.config.clone()).context("starting the HTTP server")?);
         // Declared before the session so it is dropped after it: the browser must be gone before
@@ -135,6 +140,7 @@ impl Scenario {
         let session = tokio::time::timeout_at(deadline, Session::start(engine, &work))
             .await
             .map_err(|_| anyhow!("browser session did not start within {:?}", self.timeout))??;
+        times.start = split();
         let ctx = Ctx {
             engine,
             client: session.client.clone(),
@@ -146,8 +152,33 @@ impl Scenario {
             Ok(Err(panic)) => Err(anyhow!("panicked: {}", panic_message(&*panic))),
             Err(_) => Err(anyhow!("timed out after {:?}", self.timeout)),
         };
+        times.run = split();
         session.close().await;
+        times.close = split();
         result
+    }
+}
+
+/// Where one engine's run spent its time (printed with `--nocapture`).
+#[derive(Default)]
+struct Times {
+    queued: Duration,
+    start: Duration,
+    run: Duration,
+    close: Duration,
+}
+
+impl std::fmt::Display for Times {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "in {:.1?} (start {:.1?}, scenario {:.1?}, close {:.1?}; queued {:.1?})",
+            self.start + self.run + self.close,
+            self.start,
+            self.run,
+            self.close,
+            self.queued
+        )
     }
 }
 
@@ -194,17 +225,6 @@ impl Session {
         let _ = tokio::time::timeout(Duration::from_secs(10), self.client.close()).await;
         drop(self.driver);
     }
-}
-
-fn session_slots() -> &'static Semaphore {
-    static SLOTS: OnceLock<Semaphore> = OnceLock::new();
-    SLOTS.get_or_init(|| {
-        let n = std::env::var("CCQ_SESSIONS")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(2usize);
-        Semaphore::new(n.max(1))
-    })
 }
 
 fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {

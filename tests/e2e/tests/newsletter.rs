@@ -1,0 +1,1201 @@
+//! The newsletter call to action end to end, each scenario in Chromium, Firefox and WebKit with a
+//! fresh profile and a fresh recording server: the exact fields each provider receives, one request
+//! per submission, validation and consent errors, an address typed with spaces staying as typed,
+//! the offline case and its retry, a refused or missing `newsletter-action`, the remembered choice
+//! after a reload, a generic endpoint's success and refusal, and our own honeypot.
+//!
+//! The host page is `pages/newsletter-host.html`: its script builds `<cto-cio-quiz id="quiz">` from
+//! the query string before the loader runs, because `newsletter-action` must name the test server's
+//! port, known only at run time (a value starting with `/` is made absolute on the page's origin).
+//!
+//! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
+
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, ensure, Context};
+use e2e::page::sleep_ms;
+use e2e::server::parse_form;
+use e2e::{in_every_engine, Ctx, NewsletterReply, RecordedRequest, Scenario, STRICT_CSP};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use serde::Deserialize;
+use serde_json::json;
+
+/// The widget on the host page.
+const HOST: &str = "#quiz";
+/// Selectors inside the widget's shadow root.
+const FORM: &str = "form.ccq-signup";
+const EMAIL: &str = "#ccq-email";
+const EMAIL_ERROR: &str = "#ccq-email-error";
+const CONSENT: &str = "input[type=checkbox][aria-describedby=ccq-consent-error]";
+const CONSENT_ERROR: &str = "#ccq-consent-error";
+const HONEYPOT: &str = "input[name=ccq-website]";
+const SUBSCRIBE: &str = "form.ccq-signup button[type=submit]";
+const NOT_NOW: &str = "form.ccq-signup .ccq-actions button.ccq-link-btn";
+const SHOW_FORM: &str = ".ccq-cta .ccq-note button.ccq-link-btn";
+const STATUS: &str = ".ccq-cta p.ccq-status[role=status]";
+
+const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
+
+const SENDING: &str = "Sending…";
+const PROVIDER_SENT: &str = "Almost done — check your inbox to confirm.";
+const GENERIC_SENT: &str = "You're on the list — thanks!";
+const OFFLINE: &str =
+    "You seem to be offline. Your e-mail is still here; try again when you're connected.";
+const ON_THE_LIST: &str = "You’re on the list.";
+const NOT_CONNECTED: &str = "The newsletter sign-up is not connected yet.";
+const MISCONFIGURED: &str = "The newsletter sign-up is not set up correctly";
+const EMAIL_MISSING: &str = "Enter your e-mail address, like name@example.com.";
+const EMAIL_INVALID: &str =
+    "Check your e-mail address: it should look like name@example.com, with no spaces.";
+const CONSENT_MISSING: &str = "Tick the box to confirm you want to receive the newsletter.";
+
+/// How long to wait for a status or for a stray second request.
+const STATUS_TIMEOUT: Duration = Duration::from_secs(10);
+const SETTLE_MS: u64 = 600;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+/// `/pages/newsletter-host.html?<attribute>=<value>&…` (values percent-encoded).
+fn host_page(attrs: &[(&str, &str)]) -> String {
+    let query: Vec<String> = attrs
+        .iter()
+        .map(|(name, value)| format!("{}={}", query_encode(name), query_encode(value)))
+        .collect();
+    format!("/pages/newsletter-host.html?{}", query.join("&"))
+}
+
+fn query_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Opens the host page with these attributes and waits until the widget and its CTA are there.
+async fn open_widget(ctx: &Ctx, attrs: &[(&str, &str)]) -> e2e::Result<()> {
+    ctx.open(&host_page(attrs)).await?;
+    ctx.wait_ready(HOST).await?;
+    ensure!(
+        ctx.shadow_count(HOST, ".ccq-cta section#newsletter")
+            .await?
+            == 1,
+        "no section#newsletter inside .ccq-cta"
+    );
+    Ok(())
+}
+
+/// Types into the e-mail field with real key events.
+async fn type_email(ctx: &Ctx, text: &str) -> e2e::Result<()> {
+    ctx.shadow_find(HOST, EMAIL)
+        .await?
+        .send_keys(text)
+        .await
+        .with_context(|| format!("typing {text:?} into {EMAIL}"))
+}
+
+/// Empties the e-mail field with Backspace key presses (real input events in every engine).
+async fn erase_email(ctx: &Ctx) -> e2e::Result<()> {
+    let len = field(ctx, EMAIL).await?.value.chars().count();
+    let keys = format!("\u{E010}{}", "\u{E003}".repeat(len + 2)); // End, then Backspaces
+    ctx.shadow_find(HOST, EMAIL).await?.send_keys(&keys).await?;
+    let left = field(ctx, EMAIL).await?.value;
+    ensure!(left.is_empty(), "the e-mail field still holds {left:?}");
+    Ok(())
+}
+
+async fn fill_valid(ctx: &Ctx, email: &str) -> e2e::Result<()> {
+    type_email(ctx, email).await?;
+    ctx.shadow_click(HOST, CONSENT).await?;
+    ensure!(field(ctx, CONSENT).await?.checked, "consent box not ticked");
+    Ok(())
+}
+
+/// The state of a form control inside the shadow root.
+#[derive(Debug, Deserialize)]
+struct Field {
+    value: String,
+    checked: bool,
+    disabled: bool,
+    read_only: bool,
+    aria_invalid: Option<String>,
+}
+
+async fn field(ctx: &Ctx, sel: &str) -> e2e::Result<Field> {
+    let found: Option<Field> = ctx
+        .eval(
+            "const h = document.querySelector(arguments[0]); \
+             const e = h && h.shadowRoot ? h.shadowRoot.querySelector(arguments[1]) : null; \
+             return e ? {value: e.value, checked: !!e.checked, disabled: !!e.disabled, \
+                         read_only: !!e.readOnly, aria_invalid: e.getAttribute('aria-invalid')} \
+                      : null;",
+            vec![json!(HOST), json!(sel)],
+        )
+        .await?;
+    found.with_context(|| format!("no `{sel}` inside the widget"))
+}
+
+/// What has focus inside the shadow root, described like the selectors above.
+async fn focused(ctx: &Ctx) -> e2e::Result<Option<String>> {
+    ctx.eval(
+        "const h = document.querySelector(arguments[0]); \
+         const e = h && h.shadowRoot ? h.shadowRoot.activeElement : null; \
+         if (!e) return null; \
+         if (e.id) return '#' + e.id; \
+         return e.tagName.toLowerCase() + '[type=' + e.type + '][aria-describedby=' \
+             + e.getAttribute('aria-describedby') + ']';",
+        vec![json!(HOST)],
+    )
+    .await
+}
+
+/// The whitespace-collapsed text of `sel` in the widget ("" if it is missing).
+async fn text(ctx: &Ctx, sel: &str) -> e2e::Result<String> {
+    Ok(ctx.shadow_text(HOST, sel).await?.unwrap_or_default())
+}
+
+/// Waits until `sel`'s text satisfies `ok`; the error names `what`, the last text and the probe.
+async fn wait_text(
+    ctx: &Ctx,
+    sel: &str,
+    what: &str,
+    ok: impl Fn(&str) -> bool,
+) -> e2e::Result<String> {
+    let deadline = Instant::now() + STATUS_TIMEOUT;
+    loop {
+        let now = text(ctx, sel).await?;
+        if ok(&now) {
+            return Ok(now);
+        }
+        if Instant::now() > deadline {
+            bail!(
+                "`{sel}` never showed {what} within {STATUS_TIMEOUT:?}; last text {now:?}; \
+                 recorded posts: {}; probe: {}",
+                ctx.server.newsletter_posts().len(),
+                ctx.probe_summary().await
+            );
+        }
+        sleep_ms(100).await;
+    }
+}
+
+async fn wait_status(ctx: &Ctx, expected: &str) -> e2e::Result<()> {
+    wait_text(ctx, STATUS, &format!("{expected:?}"), |t| t == expected)
+        .await
+        .map(drop)
+}
+
+/// Nothing of the sign-up has left the page: no request recorded, no resource entry.
+async fn assert_nothing_sent(ctx: &Ctx, when: &str) -> e2e::Result<()> {
+    let recorded = ctx.server.newsletter_requests();
+    ensure!(
+        recorded.is_empty(),
+        "{when}: the newsletter endpoint already got {} request(s): {:?}",
+        recorded.len(),
+        recorded
+            .iter()
+            .map(|r| format!("{} {} {}", r.method, r.path, r.body_text()))
+            .collect::<Vec<_>>()
+    );
+    let resources = ctx.resources("/newsletter/").await?;
+    ensure!(
+        resources.is_empty(),
+        "{when}: the page fetched {resources:?}"
+    );
+    Ok(())
+}
+
+/// Waits a moment for a stray extra request, then returns every request recorded so far
+/// (failing if any was not a POST: these bodies are simple requests and need no preflight).
+async fn settled_posts(ctx: &Ctx) -> e2e::Result<Vec<RecordedRequest>> {
+    sleep_ms(SETTLE_MS).await;
+    let all = ctx.server.newsletter_requests();
+    let other: Vec<String> = all
+        .iter()
+        .filter(|r| r.method != "POST")
+        .map(|r| format!("{} {}", r.method, r.path))
+        .collect();
+    ensure!(other.is_empty(), "unexpected non-POST requests: {other:?}");
+    Ok(all)
+}
+
+/// One recorded POST is exactly what the provider expects.
+fn check_post(
+    post: &RecordedRequest,
+    path: &str,
+    fields: &[(&str, &str)],
+    fetch_mode: &str,
+) -> e2e::Result<()> {
+    ensure!(
+        post.method == "POST",
+        "method {} instead of POST",
+        post.method
+    );
+    ensure!(
+        post.path == path,
+        "posted to {:?} instead of {path:?}",
+        post.path
+    );
+    ensure!(
+        post.content_type.as_deref() == Some(FORM_URLENCODED),
+        "content-type {:?} instead of {FORM_URLENCODED:?}",
+        post.content_type
+    );
+    let want: Vec<(String, String)> = fields
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    ensure!(
+        post.form() == want,
+        "fields {:?} (raw body {:?}) instead of {want:?}",
+        post.form(),
+        post.body_text()
+    );
+    ensure!(
+        post.header("cookie").is_none(),
+        "the sign-up carried cookies: {:?}",
+        post.header("cookie")
+    );
+    // Fetch Metadata (sent by all three engines) tells the server the fetch mode.
+    let mode = post.header("sec-fetch-mode");
+    ensure!(
+        mode == Some(fetch_mode),
+        "fetched in {mode:?} mode instead of {fetch_mode:?}"
+    );
+    Ok(())
+}
+
+/// localStorage of the page, every key and value.
+async fn local_storage_dump(ctx: &Ctx) -> e2e::Result<Vec<(String, String)>> {
+    ctx.eval(
+        "const out = []; \
+         for (let i = 0; i < localStorage.length; i++) { \
+           const k = localStorage.key(i); out.push([k, localStorage.getItem(k)]); } \
+         return out;",
+        vec![],
+    )
+    .await
+}
+
+/// The address typed by the reader is nowhere in localStorage (plain or percent-encoded).
+async fn assert_email_not_stored(ctx: &Ctx, email: &str) -> e2e::Result<()> {
+    let encoded = email.replace('@', "%40");
+    let leaks: Vec<(String, String)> = local_storage_dump(ctx)
+        .await?
+        .into_iter()
+        .filter(|(k, v)| {
+            [k, v]
+                .iter()
+                .any(|s| s.contains(email) || s.contains(&encoded))
+        })
+        .collect();
+    ensure!(
+        leaks.is_empty(),
+        "the e-mail address was stored in localStorage: {leaks:?}"
+    );
+    Ok(())
+}
+
+/// Scrolls an element of the widget to the middle of the viewport (pointer actions need it on
+/// screen; element clicks scroll by themselves).
+async fn scroll_to(ctx: &Ctx, sel: &str) -> e2e::Result<()> {
+    let found: bool = ctx
+        .eval(
+            "const h = document.querySelector(arguments[0]); \
+             const e = h && h.shadowRoot ? h.shadowRoot.querySelector(arguments[1]) : null; \
+             if (e) e.scrollIntoView({block: 'center'}); return !!e;",
+            vec![json!(HOST), json!(sel)],
+        )
+        .await?;
+    ensure!(found, "no `{sel}` to scroll to");
+    Ok(())
+}
+
+/// A real double click (two press/release pairs in one WebDriver action chain, no pause).
+async fn double_click(ctx: &Ctx, sel: &str) -> e2e::Result<()> {
+    scroll_to(ctx, sel).await?;
+    let element = ctx.shadow_find(HOST, sel).await?;
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    ctx.client
+        .perform_actions(mouse)
+        .await
+        .context("double-clicking Subscribe")?;
+    ctx.client.release_actions().await?;
+    Ok(())
+}
+
+/// The CTA holds no sign-up form at all.
+async fn assert_no_form(ctx: &Ctx) -> e2e::Result<()> {
+    let forms = ctx.shadow_count(HOST, FORM).await?;
+    let inputs = ctx.shadow_count(HOST, EMAIL).await?;
+    ensure!(
+        forms == 0 && inputs == 0,
+        "expected no sign-up form, found {forms} form(s) and {inputs} e-mail input(s); CTA: {:?}",
+        text(ctx, ".ccq-cta").await?
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Fields per provider
+// ---------------------------------------------------------------------------------------------
+
+struct ProviderCase {
+    provider: &'static str,
+    /// Path (and query) on the test server.
+    action: &'static str,
+    email: &'static str,
+    fields: &'static [(&'static str, &'static str)],
+    status: &'static str,
+    fetch_mode: &'static str,
+}
+
+const TAG: &str = "cto vs cio & more";
+
+const PROVIDERS: [ProviderCase; 4] = [
+    ProviderCase {
+        provider: "buttondown",
+        action: "/newsletter/buttondown/embed-subscribe/someone",
+        email: "reader+quiz@example.com",
+        fields: &[
+            ("email", "reader+quiz@example.com"),
+            ("embed", "1"),
+            ("tag", TAG),
+        ],
+        status: PROVIDER_SENT,
+        fetch_mode: "no-cors",
+    },
+    ProviderCase {
+        provider: "mailchimp",
+        action: "/newsletter/mailchimp/subscribe/post?u=0a1b2c3d&id=9f8e7d",
+        email: "mc.reader@example.com",
+        // Mailchimp's own bot trap must be present and empty; tags are not sent to Mailchimp.
+        fields: &[
+            ("EMAIL", "mc.reader@example.com"),
+            ("b_0a1b2c3d_9f8e7d", ""),
+        ],
+        status: PROVIDER_SENT,
+        fetch_mode: "no-cors",
+    },
+    ProviderCase {
+        provider: "kit",
+        action: "/newsletter/kit/forms/123/subscriptions",
+        email: "kit_reader@example.org",
+        fields: &[("email_address", "kit_reader@example.org")],
+        status: PROVIDER_SENT,
+        fetch_mode: "no-cors",
+    },
+    ProviderCase {
+        provider: "generic",
+        action: "/newsletter/generic/subscribe",
+        email: "generic@example.net",
+        fields: &[("email", "generic@example.net"), ("tag", TAG)],
+        status: GENERIC_SENT,
+        fetch_mode: "cors",
+    },
+];
+
+#[tokio::test]
+async fn each_provider_gets_exactly_its_fields() {
+    in_every_engine("newsletter: fields per provider", |ctx| async move {
+        for (i, case) in PROVIDERS.iter().enumerate() {
+            let key = format!("nl-fields-{}", case.provider);
+            let run = async {
+                open_widget(
+                    &ctx,
+                    &[
+                        ("storage-key", &key),
+                        ("newsletter-provider", case.provider),
+                        ("newsletter-action", case.action),
+                        ("newsletter-tag", TAG),
+                    ],
+                )
+                .await?;
+                let trap = field(&ctx, HONEYPOT).await?;
+                ensure!(
+                    trap.value.is_empty(),
+                    "our honeypot starts filled: {trap:?}"
+                );
+                fill_valid(&ctx, case.email).await?;
+                ensure!(
+                    ctx.server.newsletter_requests().len() == i,
+                    "a request left before Subscribe was clicked"
+                );
+                ensure!(
+                    ctx.resources("/newsletter/").await?.is_empty(),
+                    "the page fetched /newsletter/ before Subscribe was clicked"
+                );
+                ctx.shadow_click(HOST, SUBSCRIBE).await?;
+                wait_status(&ctx, case.status).await?;
+                let posts = settled_posts(&ctx).await?;
+                ensure!(
+                    posts.len() == i + 1,
+                    "expected one new POST, the server has {} in all",
+                    posts.len()
+                );
+                let path = case.action.to_owned();
+                check_post(&posts[i], &path, case.fields, case.fetch_mode)?;
+                // The form made way for the status; the choice is remembered, not the address.
+                assert_no_form(&ctx).await?;
+                let memory = ctx.local_storage(&format!("{key}:newsletter")).await?;
+                ensure!(
+                    memory.as_deref() == Some(r#"{"v":1,"state":"signed_up"}"#),
+                    "{key}:newsletter holds {memory:?}"
+                );
+                assert_email_not_stored(&ctx, case.email).await?;
+                ctx.assert_probe_clean().await
+            };
+            run.await
+                .with_context(|| format!("provider {}", case.provider))?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. One request per submission
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn double_submission_sends_one_request() {
+    in_every_engine("newsletter: one request per submission", |ctx| async move {
+        // A real double click on Subscribe (provider: no-cors fetch).
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-double-click"),
+                ("newsletter-provider", "buttondown"),
+                ("newsletter-action", "/newsletter/double-click"),
+            ],
+        )
+        .await?;
+        fill_valid(&ctx, "double@example.com").await?;
+        double_click(&ctx, SUBSCRIBE).await?;
+        wait_status(&ctx, PROVIDER_SENT).await?;
+        let posts = settled_posts(&ctx).await?;
+        ensure!(
+            posts.len() == 1,
+            "double click: {} POSTs instead of 1",
+            posts.len()
+        );
+        ctx.assert_probe_clean().await?;
+
+        // Enter pressed twice in the e-mail field (generic: cors fetch).
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-double-enter"),
+                ("newsletter-action", "/newsletter/double-enter"),
+            ],
+        )
+        .await?;
+        fill_valid(&ctx, "enter@example.com").await?;
+        type_email(&ctx, "\u{E007}\u{E007}").await?;
+        wait_status(&ctx, GENERIC_SENT).await?;
+        let posts = settled_posts(&ctx).await?;
+        ensure!(
+            posts.len() == 2,
+            "Enter twice: {} POSTs instead of 1",
+            posts.len() - 1
+        );
+        ensure!(
+            posts[1].form_field("email").as_deref() == Some("enter@example.com"),
+            "Enter twice posted {:?}",
+            posts[1].body_text()
+        );
+        ctx.assert_probe_clean().await?;
+
+        // Two clicks in the same task, before the widget can re-render the button as disabled.
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-double-script"),
+                ("newsletter-action", "/newsletter/double-script"),
+            ],
+        )
+        .await?;
+        fill_valid(&ctx, "script@example.com").await?;
+        ctx.eval::<()>(
+            "const b = document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1]); \
+             b.click(); b.click();",
+            vec![json!(HOST), json!(SUBSCRIBE)],
+        )
+        .await?;
+        wait_status(&ctx, GENERIC_SENT).await?;
+        let posts = settled_posts(&ctx).await?;
+        ensure!(
+            posts.len() == 3,
+            "two clicks in one task: {} POSTs instead of 1",
+            posts.len() - 2
+        );
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Validation and consent
+// ---------------------------------------------------------------------------------------------
+
+/// The two error texts, the two aria-invalid values, and what has focus.
+async fn check_errors(
+    ctx: &Ctx,
+    step: &str,
+    email_error: &str,
+    consent_error: &str,
+    focus: Option<&str>,
+) -> e2e::Result<()> {
+    let shown = (
+        text(ctx, EMAIL_ERROR).await?,
+        text(ctx, CONSENT_ERROR).await?,
+    );
+    ensure!(
+        shown.0 == email_error && shown.1 == consent_error,
+        "{step}: errors (e-mail, consent) are {shown:?}, expected {:?}",
+        (email_error, consent_error)
+    );
+    let invalid = (
+        field(ctx, EMAIL).await?.aria_invalid,
+        field(ctx, CONSENT).await?.aria_invalid,
+    );
+    let expect = |error: &str| Some((!error.is_empty()).to_string());
+    ensure!(
+        invalid == (expect(email_error), expect(consent_error)),
+        "{step}: aria-invalid (e-mail, consent) is {invalid:?}"
+    );
+    let describedby: Option<String> = ctx
+        .eval(
+            "return document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1])\
+             .getAttribute('aria-describedby');",
+            vec![json!(HOST), json!(EMAIL)],
+        )
+        .await?;
+    ensure!(
+        describedby.as_deref() == Some("ccq-email-error"),
+        "{step}: e-mail aria-describedby is {describedby:?}"
+    );
+    if let Some(focus) = focus {
+        let now = focused(ctx).await?;
+        ensure!(
+            now.as_deref() == Some(focus),
+            "{step}: focus is on {now:?}, expected {focus}"
+        );
+    }
+    ensure!(
+        text(ctx, STATUS).await?.is_empty(),
+        "{step}: status says {:?}",
+        text(ctx, STATUS).await?
+    );
+    assert_nothing_sent(ctx, step).await
+}
+
+#[tokio::test]
+async fn validation_and_consent_errors() {
+    in_every_engine("newsletter: validation and consent", |ctx| async move {
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-validation"),
+                ("newsletter-action", "/newsletter/validation"),
+            ],
+        )
+        .await?;
+        let consent = field(&ctx, CONSENT).await?;
+        ensure!(!consent.checked, "the consent box starts ticked");
+        check_errors(&ctx, "untouched", "", "", None).await?;
+
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        check_errors(
+            &ctx,
+            "empty submit",
+            EMAIL_MISSING,
+            CONSENT_MISSING,
+            Some(EMAIL),
+        )
+        .await?;
+
+        // The e-mail error follows the typing once shown; a submit confirms it. (No spaces here:
+        // typing spaces has its own scenario below.)
+        type_email(&ctx, "name.example.com").await?;
+        check_errors(&ctx, "typing", EMAIL_INVALID, CONSENT_MISSING, None).await?;
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        check_errors(
+            &ctx,
+            "invalid e-mail submit",
+            EMAIL_INVALID,
+            CONSENT_MISSING,
+            Some(EMAIL),
+        )
+        .await?;
+
+        erase_email(&ctx).await?;
+        type_email(&ctx, "valid@example.com").await?;
+        check_errors(&ctx, "fixed e-mail", "", CONSENT_MISSING, None).await?;
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        check_errors(
+            &ctx,
+            "submit without consent",
+            "",
+            CONSENT_MISSING,
+            Some(CONSENT),
+        )
+        .await?;
+
+        ctx.shadow_click(HOST, CONSENT).await?;
+        check_errors(&ctx, "consent ticked", "", "", None).await?;
+
+        // Now it goes through, once.
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        wait_status(&ctx, GENERIC_SENT).await?;
+        let posts = settled_posts(&ctx).await?;
+        ensure!(posts.len() == 1, "{} POSTs instead of 1", posts.len());
+        check_post(
+            &posts[0],
+            "/newsletter/validation",
+            &[("email", "valid@example.com")],
+            "cors",
+        )?;
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+/// The text the reader types must stay as typed, spaces included, so the "no spaces" message makes
+/// sense to them. A plain `<input type=email>` on the same page is the control.
+#[tokio::test]
+async fn an_address_typed_with_spaces_stays_as_typed() {
+    in_every_engine("newsletter: typing spaces", |ctx| async move {
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-spaces"),
+                ("newsletter-action", "/newsletter/spaces"),
+            ],
+        )
+        .await?;
+        let typed = "name at example.com";
+        ctx.eval::<()>(
+            "const i = document.createElement('input'); i.type = 'email'; i.id = 'plain-email'; \
+             document.body.prepend(i);",
+            vec![],
+        )
+        .await?;
+        ctx.client
+            .find(fantoccini::Locator::Css("#plain-email"))
+            .await?
+            .send_keys(typed)
+            .await?;
+        let plain: String = ctx
+            .eval(
+                "return document.querySelector('#plain-email').value;",
+                vec![],
+            )
+            .await?;
+        type_email(&ctx, typed).await?;
+        let value = field(&ctx, EMAIL).await?.value;
+        ensure!(
+            value == typed,
+            "typing {typed:?} into the widget's e-mail field left {value:?} \
+             (a plain <input type=email> on the same page holds {plain:?})"
+        );
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        ensure!(
+            text(&ctx, EMAIL_ERROR).await? == EMAIL_INVALID,
+            "after submitting {typed:?} the e-mail error says {:?}",
+            text(&ctx, EMAIL_ERROR).await?
+        );
+        assert_nothing_sent(&ctx, "address with spaces").await?;
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Offline
+// ---------------------------------------------------------------------------------------------
+
+/// A tiny endpoint started late on a port chosen in advance: the first submission finds the port
+/// closed (a network failure), the retry finds this. Answers 200 with CORS and records
+/// `(request line, body)`.
+struct LateEndpoint {
+    seen: Arc<Mutex<Vec<(String, String)>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl LateEndpoint {
+    fn start(port: u16) -> std::io::Result<LateEndpoint> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        listener.set_nonblocking(true)?;
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (seen2, stop2) = (seen.clone(), stop.clone());
+        std::thread::spawn(move || {
+            while !stop2.load(Ordering::SeqCst) {
+                match listener.accept() {
+                    Ok((stream, _)) => {
+                        // One thread per connection: an idle speculative connection must not
+                        // hold up the real request behind it.
+                        let seen = seen2.clone();
+                        std::thread::spawn(move || {
+                            if let Some(request) = answer(stream) {
+                                seen.lock().expect("late endpoint lock").push(request);
+                            }
+                        });
+                    }
+                    Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        Ok(LateEndpoint { seen, stop })
+    }
+
+    fn seen(&self) -> Vec<(String, String)> {
+        self.seen.lock().expect("late endpoint lock").clone()
+    }
+}
+
+impl Drop for LateEndpoint {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Reads one request and answers 200 (204 to a preflight) with CORS headers.
+fn answer(stream: TcpStream) -> Option<(String, String)> {
+    stream.set_nonblocking(false).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    let mut writer = stream.try_clone().ok()?;
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut length = 0usize;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header).ok()? == 0 {
+            return None;
+        }
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().ok()?;
+            }
+        }
+    }
+    let mut body = vec![0; length.min(1 << 20)];
+    reader.read_exact(&mut body).ok()?;
+    let (status, reply) = if line.starts_with("OPTIONS") {
+        ("204 No Content", "")
+    } else {
+        ("200 OK", "{\"ok\":true}")
+    };
+    let _ = write!(
+        writer,
+        "HTTP/1.1 {status}\r\nContent-Type: application/json\r\n\
+         Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: POST, OPTIONS\r\n\
+         Access-Control-Allow-Headers: content-type\r\nContent-Length: {}\r\n\
+         Connection: close\r\n\r\n{reply}",
+        reply.len()
+    );
+    Some((
+        line.trim_end().to_owned(),
+        String::from_utf8_lossy(&body).into_owned(),
+    ))
+}
+
+#[tokio::test]
+async fn offline_keeps_the_address_and_allows_a_retry() {
+    // The closed port is another origin than the page: allow any 127.0.0.1 port in connect-src so
+    // the failure is a real network failure rather than a CSP block.
+    let csp = STRICT_CSP.replace(
+        "connect-src 'self'",
+        "connect-src 'self' http://127.0.0.1:*",
+    );
+    assert_ne!(
+        csp, STRICT_CSP,
+        "STRICT_CSP no longer has connect-src 'self'"
+    );
+    Scenario::new("newsletter: offline and retry")
+        .csp(Some(&csp))
+        .run(|ctx| async move {
+            let port = e2e::driver::free_port()?; // free now, and nothing listens there yet
+            let action = format!("http://127.0.0.1:{port}/newsletter/offline");
+            open_widget(
+                &ctx,
+                &[
+                    ("storage-key", "nl-offline"),
+                    ("newsletter-action", &action),
+                ],
+            )
+            .await?;
+            let email = "offline@example.com";
+            fill_valid(&ctx, email).await?;
+            ctx.shadow_click(HOST, SUBSCRIBE).await?;
+            wait_status(&ctx, OFFLINE).await?;
+            let input = field(&ctx, EMAIL).await?;
+            ensure!(
+                input.value == email,
+                "the typed address is gone: {:?}",
+                input.value
+            );
+            ensure!(
+                !input.read_only,
+                "the e-mail field stays read-only after the failure"
+            );
+            ensure!(
+                field(&ctx, CONSENT).await?.checked,
+                "the consent box was cleared"
+            );
+            let button = field(&ctx, SUBSCRIBE).await?;
+            ensure!(
+                !button.disabled,
+                "Subscribe stays disabled after the failure"
+            );
+            ensure!(
+                ctx.local_storage("nl-offline:newsletter").await?.is_none(),
+                "a failed sign-up was remembered"
+            );
+            ensure!(
+                ctx.server.newsletter_requests().is_empty(),
+                "the page's own server got a request"
+            );
+
+            // The connection is back: the same button sends the same address again.
+            let endpoint = LateEndpoint::start(port).context("listening on the closed port")?;
+            ctx.shadow_click(HOST, SUBSCRIBE).await?;
+            wait_status(&ctx, GENERIC_SENT).await?;
+            sleep_ms(SETTLE_MS).await;
+            let seen = endpoint.seen();
+            ensure!(
+                seen.len() == 1,
+                "the retry made {} request(s): {seen:?}",
+                seen.len()
+            );
+            ensure!(
+                seen[0].0.starts_with("POST /newsletter/offline ")
+                    && parse_form(&seen[0].1) == [("email".to_owned(), email.to_owned())],
+                "the retry sent {seen:?}"
+            );
+            ctx.assert_probe_clean().await
+        })
+        .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 5. Refused or missing newsletter-action
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn refused_or_missing_action_shows_why_and_has_no_form() {
+    in_every_engine("newsletter: refused or missing action", |ctx| async move {
+        for bad in ["http://example.com/subscribe", "javascript:alert(1)"] {
+            let run = async {
+                open_widget(
+                    &ctx,
+                    &[("storage-key", "nl-refused"), ("newsletter-action", bad)],
+                )
+                .await?;
+                let shown = text(&ctx, ".ccq-cta .ccq-error").await?;
+                ensure!(
+                    shown.starts_with(MISCONFIGURED) && shown.contains("newsletter-action"),
+                    "owner message is {shown:?}"
+                );
+                assert_no_form(&ctx).await?;
+                sleep_ms(300).await;
+                let errors = ctx.probe_kind("console.error").await?;
+                ensure!(
+                    errors.len() == 1 && errors[0].contains("newsletter-action"),
+                    "expected one console.error naming newsletter-action, got {errors:?}"
+                );
+                let others: Vec<_> = ctx
+                    .probe()
+                    .await?
+                    .into_iter()
+                    .filter(|e| e.kind != "console.error")
+                    .collect();
+                ensure!(others.is_empty(), "other problems logged: {others:?}");
+                assert_nothing_sent(&ctx, "refused action").await
+            };
+            run.await
+                .with_context(|| format!("newsletter-action={bad:?}"))?;
+        }
+
+        open_widget(&ctx, &[("storage-key", "nl-missing")]).await?;
+        let note = text(&ctx, ".ccq-cta .ccq-note").await?;
+        ensure!(
+            note == NOT_CONNECTED,
+            "without newsletter-action the CTA says {note:?}"
+        );
+        assert_no_form(&ctx).await?;
+        ensure!(
+            text(&ctx, ".ccq-cta .ccq-error").await?.is_empty(),
+            "an error is shown without newsletter-action"
+        );
+        sleep_ms(300).await;
+        ctx.assert_probe_clean().await?;
+        assert_nothing_sent(&ctx, "no action").await
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Remembered across a reload
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn signed_up_and_not_now_are_remembered_after_a_reload() {
+    in_every_engine("newsletter: remembered after reload", |ctx| async move {
+        // Signed up.
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-remember-a"),
+                ("newsletter-provider", "buttondown"),
+                ("newsletter-action", "/newsletter/remember"),
+            ],
+        )
+        .await?;
+        let email = "remember.me@example.com";
+        fill_valid(&ctx, email).await?;
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        wait_status(&ctx, PROVIDER_SENT).await?;
+        let memory = ctx.local_storage("nl-remember-a:newsletter").await?;
+        ensure!(
+            memory.as_deref() == Some(r#"{"v":1,"state":"signed_up"}"#),
+            "after signing up nl-remember-a:newsletter holds {memory:?}"
+        );
+        assert_email_not_stored(&ctx, email).await?;
+        ctx.client.refresh().await?;
+        ctx.wait_ready(HOST).await?;
+        let cta = text(&ctx, ".ccq-cta").await?;
+        ensure!(
+            cta.contains(ON_THE_LIST),
+            "after a reload the CTA does not say {ON_THE_LIST:?}: {cta:?}"
+        );
+        assert_no_form(&ctx).await?;
+        ensure!(
+            text(&ctx, STATUS).await?.is_empty(),
+            "status after reload: {:?}",
+            text(&ctx, STATUS).await?
+        );
+        ensure!(
+            settled_posts(&ctx).await?.len() == 1,
+            "the reload sent something"
+        );
+        assert_email_not_stored(&ctx, email).await?;
+        ctx.assert_probe_clean().await?;
+
+        // Not now.
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-remember-b"),
+                ("newsletter-provider", "buttondown"),
+                ("newsletter-action", "/newsletter/remember"),
+            ],
+        )
+        .await?;
+        let label = text(&ctx, NOT_NOW).await?;
+        ensure!(label == "Not now", "the dismiss button says {label:?}");
+        ctx.shadow_click(HOST, NOT_NOW).await?;
+        let hidden = |ctx: Ctx, when: &'static str| async move {
+            assert_no_form(&ctx).await.context(when)?;
+            let show = text(&ctx, SHOW_FORM).await?;
+            ensure!(
+                show == "Show the sign-up form",
+                "{when}: the way back says {show:?}"
+            );
+            let memory = ctx.local_storage("nl-remember-b:newsletter").await?;
+            ensure!(
+                memory.as_deref() == Some(r#"{"v":1,"state":"dismissed"}"#),
+                "{when}: nl-remember-b:newsletter holds {memory:?}"
+            );
+            Ok(())
+        };
+        hidden(ctx.clone(), "after Not now").await?;
+        ctx.client.refresh().await?;
+        ctx.wait_ready(HOST).await?;
+        hidden(ctx.clone(), "after a reload").await?;
+
+        ctx.shadow_click(HOST, SHOW_FORM).await?;
+        ensure!(
+            ctx.shadow_count(HOST, EMAIL).await? == 1,
+            "Show the sign-up form did not bring the form back"
+        );
+        ensure!(
+            ctx.local_storage("nl-remember-b:newsletter")
+                .await?
+                .is_none(),
+            "the dismissal is still stored after Show the sign-up form"
+        );
+        ctx.client.refresh().await?;
+        ctx.wait_ready(HOST).await?;
+        ensure!(
+            ctx.shadow_count(HOST, EMAIL).await? == 1,
+            "after a reload the form is hidden again"
+        );
+        ensure!(
+            settled_posts(&ctx).await?.len() == 1,
+            "Not now / Show sent something"
+        );
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Generic endpoint: success and refusal
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn generic_endpoint_reply_is_reported() {
+    in_every_engine("newsletter: generic endpoint reply", |ctx| async move {
+        // 200 with CORS (the default reply).
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-generic-ok"),
+                ("newsletter-provider", "generic"),
+                ("newsletter-action", "/newsletter/generic-ok"),
+            ],
+        )
+        .await?;
+        fill_valid(&ctx, "ok@example.com").await?;
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        wait_status(&ctx, GENERIC_SENT).await?;
+        ctx.assert_probe_clean().await?;
+
+        // 422 with CORS: refused, the address kept, and a retry possible.
+        ctx.server.set_newsletter_reply(NewsletterReply {
+            status: 422,
+            cors: true,
+            body: "{\"error\":\"nope\"}".into(),
+        });
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-generic-refused"),
+                ("newsletter-provider", "generic"),
+                ("newsletter-action", "/newsletter/generic-refused"),
+            ],
+        )
+        .await?;
+        fill_valid(&ctx, "refused@example.com").await?;
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        let refused = wait_text(&ctx, STATUS, "an outcome", |t| {
+            !t.is_empty() && t != SENDING
+        })
+        .await?;
+        ensure!(
+            refused.starts_with("The newsletter service refused the sign-up (error 422)"),
+            "after a 422 the status says {refused:?}"
+        );
+        ensure!(
+            field(&ctx, EMAIL).await?.value == "refused@example.com",
+            "the address is gone after the refusal"
+        );
+        ensure!(
+            !field(&ctx, SUBSCRIBE).await?.disabled,
+            "Subscribe stays disabled after the refusal"
+        );
+        ensure!(
+            ctx.local_storage("nl-generic-refused:newsletter")
+                .await?
+                .is_none(),
+            "a refused sign-up was remembered"
+        );
+
+        ctx.server.set_newsletter_reply(NewsletterReply::default());
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        wait_status(&ctx, GENERIC_SENT).await?;
+        let posts = settled_posts(&ctx).await?;
+        ensure!(posts.len() == 3, "{} POSTs instead of 3", posts.len());
+        check_post(
+            &posts[2],
+            "/newsletter/generic-refused",
+            &[("email", "refused@example.com")],
+            "cors",
+        )?;
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Our honeypot
+// ---------------------------------------------------------------------------------------------
+
+#[tokio::test]
+async fn filled_honeypot_sends_nothing_and_says_nothing() {
+    in_every_engine("newsletter: honeypot", |ctx| async move {
+        open_widget(
+            &ctx,
+            &[
+                ("storage-key", "nl-honeypot"),
+                ("newsletter-action", "/newsletter/honeypot"),
+            ],
+        )
+        .await?;
+        fill_valid(&ctx, "bot@example.com").await?;
+        ctx.eval::<()>(
+            "const i = document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1]); \
+             i.value = 'https://spam.example'; \
+             i.dispatchEvent(new Event('input', {bubbles: true}));",
+            vec![json!(HOST), json!(HONEYPOT)],
+        )
+        .await?;
+        ctx.shadow_click(HOST, SUBSCRIBE).await?;
+        sleep_ms(SETTLE_MS).await;
+        assert_nothing_sent(&ctx, "honeypot filled").await?;
+        for sel in [EMAIL_ERROR, CONSENT_ERROR, STATUS] {
+            let shown = text(&ctx, sel).await?;
+            ensure!(shown.is_empty(), "`{sel}` says {shown:?}");
+        }
+        ensure!(
+            ctx.shadow_count(HOST, EMAIL).await? == 1,
+            "the form went away"
+        );
+        ensure!(
+            ctx.local_storage("nl-honeypot:newsletter")
+                .await?
+                .is_none(),
+            "the honeypot submission was remembered"
+        );
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}

@@ -1,0 +1,1110 @@
+//! Quiz scenarios, each in Chromium, Firefox and WebKit with a fresh profile: a full playthrough
+//! with the host page's event listener and a retake, a reload that resumes mid-quiz followed by
+//! "Forget my data", damaged saved state, a browser that will not store anything, two tabs of the
+//! same post, and the "Read more" links of the feedback.
+//!
+//! The tests read the question bank (`cto_cio_quiz::content::QUESTIONS`) to know the right answers,
+//! recognise the question on screen by its prompt (the fieldset's legend), and click like a reader
+//! (real WebDriver clicks inside the shadow root). Host pages: `pages/quiz-*.html`.
+//!
+//! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
+
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, bail, ensure, Context};
+use cto_cio_quiz::content::tiers::tier_for;
+use cto_cio_quiz::content::{Question, QUESTIONS};
+use cto_cio_quiz::quiz::percent;
+use e2e::page::sleep_ms;
+use e2e::{in_every_engine, Ctx, Scenario};
+use fantoccini::elements::{Element, ElementRef};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// The widget on every quiz page.
+const HOST: &str = "#quiz";
+/// One widget and a listener recording its events in `window.__quizEvents`.
+const PAGE: &str = "/pages/quiz-events.html";
+/// The `storage-key` of the quiz pages; the widget's keys are `e2e-quiz:progress` etc.
+const KEY: &str = "e2e-quiz";
+/// How long one step (a click and its re-render) may take.
+const STEP: Duration = Duration::from_secs(10);
+/// Scenarios that click through all the questions get more than the default 120 s per engine.
+const LONG: Duration = Duration::from_secs(240);
+/// The quiz section's heading.
+const TITLE: &str = "Test yourself: CTO or CIO?";
+/// What the widget says when it cannot save.
+const NOTE: &str = "This browser isn’t letting the page save your progress, so it will be lost if you leave or reload.";
+/// The explainer's five dimension anchors (the other "Read more" targets are whole sections).
+const DIMENSIONS: [&str; 5] = [
+    "focus",
+    "priorities",
+    "stakeholders",
+    "metrics",
+    "leadership",
+];
+/// The W3C key under which an element reference travels in JSON.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// The number of questions in a run.
+fn total() -> usize {
+    QUESTIONS.len()
+}
+
+/// The storage key `K:<suffix>` of the quiz pages.
+fn key(suffix: &str) -> String {
+    format!("{KEY}:{suffix}")
+}
+
+/// "Question i of N" for the 1-based `i`.
+fn progress_text(i: usize) -> String {
+    format!("Question {i} of {}", total())
+}
+
+/// Whitespace collapsed, as `textContent` is read.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The bank's question whose prompt is `legend`.
+fn question_for(legend: &str) -> e2e::Result<&'static Question> {
+    QUESTIONS
+        .iter()
+        .find(|q| collapse(q.prompt) == legend)
+        .ok_or_else(|| {
+            anyhow!("the legend {legend:?} is not the prompt of any question in the bank")
+        })
+}
+
+/// What the quiz section (`section#quiz` in the shadow root) shows, read in one script.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
+#[serde(default)]
+struct Screen {
+    /// `start`, `question`, `results` or `other`.
+    kind: String,
+    /// The section's h3.
+    title: Option<String>,
+    /// `p.ccq-note` (the cannot-save note).
+    note: Option<String>,
+    /// `.ccq-history`, the best score line.
+    history: Option<String>,
+    /// Every button's label in the section, in order.
+    buttons: Vec<String>,
+    /// `.ccq-progress-text`.
+    progress: Option<String>,
+    /// The question's prompt.
+    legend: Option<String>,
+    /// The radios' values (option ids) in display order.
+    options: Vec<String>,
+    /// The checked radio's value.
+    checked: Option<String>,
+    /// All radios disabled (after checking).
+    disabled: bool,
+    /// `.ccq-feedback .ccq-verdict`.
+    verdict: Option<String>,
+    /// The feedback's "Read more" link target (`data-reveal`).
+    read_more: Option<String>,
+    /// The form's submit button.
+    action: Option<String>,
+    /// `.ccq-score`.
+    score: Option<String>,
+    /// `.ccq-tier`.
+    tier: Option<String>,
+    /// Each `.ccq-review > li`: its prompt and its verdict text.
+    review: Vec<(String, String)>,
+    /// Each `.ccq-breakdown li`: its spans' texts (topic, "c / t").
+    breakdown: Vec<Vec<String>>,
+    /// The polite live region's text (e.g. after "Forget my data").
+    notice: Option<String>,
+}
+
+const SCREEN_JS: &str = r#"
+const host = document.querySelector(arguments[0]);
+const root = host && host.shadowRoot;
+const quiz = root && root.querySelector('section#quiz');
+if (!quiz) return null;
+const text = (el) => el ? el.textContent.replace(/\s+/g, ' ').trim() : null;
+const q = (sel) => quiz.querySelector(sel);
+const buttons = Array.from(quiz.querySelectorAll('button'), text);
+const form = q('form.ccq-question');
+const results = q('.ccq-results');
+const radios = form ? Array.from(form.querySelectorAll('input[type=radio]')) : [];
+const checked = radios.find((r) => r.checked);
+const feedback = form && form.querySelector('.ccq-feedback');
+const link = feedback && feedback.querySelector('a[data-reveal]');
+return {
+  kind: form ? 'question' : results ? 'results' : buttons.includes('Start the quiz') ? 'start' : 'other',
+  title: text(q('h3')),
+  note: text(q('p.ccq-note')),
+  history: text(q('.ccq-history')),
+  buttons,
+  progress: form ? text(form.querySelector('.ccq-progress-text')) : null,
+  legend: form ? text(form.querySelector('fieldset > legend')) : null,
+  options: radios.map((r) => r.value),
+  checked: checked ? checked.value : null,
+  disabled: radios.length > 0 && radios.every((r) => r.disabled),
+  verdict: feedback ? text(feedback.querySelector('.ccq-verdict')) : null,
+  read_more: link ? link.getAttribute('data-reveal') : null,
+  action: form ? text(form.querySelector('button[type=submit]')) : null,
+  score: results ? text(results.querySelector('.ccq-score')) : null,
+  tier: results ? text(results.querySelector('.ccq-tier')) : null,
+  review: results ? Array.from(results.querySelectorAll('.ccq-review > li'),
+    (li) => [text(li.querySelector('strong')) || '', text(li.querySelector('.ccq-verdict')) || '']) : [],
+  breakdown: results ? Array.from(results.querySelectorAll('.ccq-breakdown li'),
+    (li) => Array.from(li.querySelectorAll('span'), text)) : [],
+  notice: text(q('.ccq-sr[aria-live]')),
+};
+"#;
+
+/// What the quiz section shows now (`None` before the widget has rendered it).
+async fn screen(ctx: &Ctx) -> e2e::Result<Option<Screen>> {
+    ctx.eval(SCREEN_JS, vec![json!(HOST)]).await
+}
+
+/// Polls the quiz section until `done` holds, or fails after [`STEP`] naming `what`, with the last
+/// screen and the probe log.
+async fn wait_screen(ctx: &Ctx, what: &str, done: impl Fn(&Screen) -> bool) -> e2e::Result<Screen> {
+    let deadline = Instant::now() + STEP;
+    loop {
+        let shown = screen(ctx).await?;
+        if let Some(shown) = shown.as_ref().filter(|s| done(s)) {
+            return Ok(shown.clone());
+        }
+        if Instant::now() > deadline {
+            bail!(
+                "timed out after {STEP:?} waiting for {what}; the quiz shows {shown:?}; probe log: {}",
+                ctx.probe_summary().await
+            );
+        }
+        sleep_ms(50).await;
+    }
+}
+
+/// Opens `path`, waits for the widget, and returns its first screen.
+async fn open_ready(ctx: &Ctx, path: &str) -> e2e::Result<Screen> {
+    ctx.open(path).await?;
+    ctx.wait_ready(HOST).await?;
+    wait_screen(ctx, "the quiz section", |_| true).await
+}
+
+/// A real WebDriver element for the quiz section's button labelled `label`.
+async fn button(ctx: &Ctx, label: &str) -> e2e::Result<Element> {
+    let value = ctx
+        .client
+        .execute(
+            "const h = document.querySelector(arguments[0]); \
+             const quiz = h && h.shadowRoot && h.shadowRoot.querySelector('section#quiz'); \
+             if (!quiz) return null; \
+             return Array.from(quiz.querySelectorAll('button')).find( \
+               (b) => b.textContent.replace(/\\s+/g, ' ').trim() === arguments[1]) || null;",
+            vec![json!(HOST), json!(label)],
+        )
+        .await?;
+    let id = value
+        .get(ELEMENT_KEY)
+        .and_then(Value::as_str)
+        .ok_or_else(|| anyhow!("no button {label:?} in the quiz section"))?;
+    Ok(Element::from_element_id(
+        ctx.client.clone(),
+        ElementRef::from(id.to_string()),
+    ))
+}
+
+/// Clicks the quiz section's button labelled `label` (a real click).
+async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
+    button(ctx, label)
+        .await?
+        .click()
+        .await
+        .with_context(|| format!("clicking the button {label:?}"))
+}
+
+/// "Start the quiz" on the start screen; returns the first question.
+async fn start(ctx: &Ctx) -> e2e::Result<Screen> {
+    click_button(ctx, "Start the quiz").await?;
+    wait_screen(ctx, "question 1 after \"Start the quiz\"", |s| {
+        s.progress.as_deref() == Some(progress_text(1).as_str())
+    })
+    .await
+}
+
+/// One checked answer.
+#[derive(Clone, Debug)]
+struct Answered {
+    question: &'static Question,
+    option: &'static str,
+    correct: bool,
+    /// The screen with the feedback open.
+    shown: Screen,
+}
+
+/// Answers the question on screen, right or wrong on purpose, like a reader: click the option,
+/// click "Check answer", and check the feedback (verdict, disabled radios, the button's new label).
+async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
+    let before = wait_screen(ctx, "a question waiting for an answer", |s| {
+        s.kind == "question" && s.verdict.is_none() && !s.options.is_empty()
+    })
+    .await?;
+    let legend = before.legend.clone().unwrap_or_default();
+    let question = question_for(&legend)?;
+    let mut shown_ids = before.options.clone();
+    let mut bank_ids: Vec<String> = question.options.iter().map(|o| o.id.to_string()).collect();
+    shown_ids.sort();
+    bank_ids.sort();
+    ensure!(
+        shown_ids == bank_ids,
+        "{}: options on screen {:?} are not the bank's {bank_ids:?}",
+        question.id,
+        before.options
+    );
+    let option = question
+        .options
+        .iter()
+        .find(|o| o.correct == right)
+        .ok_or_else(|| anyhow!("{} has no {} option", question.id, right))?;
+    ctx.shadow_click(
+        HOST,
+        &format!(
+            "form.ccq-question input[type=radio][value=\"{}\"]",
+            option.id
+        ),
+    )
+    .await?;
+    wait_screen(ctx, &format!("option {:?} to be checked", option.id), |s| {
+        s.checked.as_deref() == Some(option.id)
+    })
+    .await?;
+    click_button(ctx, "Check answer").await?;
+    let after = wait_screen(ctx, &format!("the feedback on {}", question.id), |s| {
+        s.verdict.is_some()
+    })
+    .await?;
+    let verdict = if right { "Right!" } else { "Not quite." };
+    let last = before.progress.as_deref() == Some(progress_text(total()).as_str());
+    let action = if last {
+        "See my results"
+    } else {
+        "Next question"
+    };
+    ensure!(
+        after.verdict.as_deref() == Some(verdict)
+            && after.progress == before.progress
+            && after.legend == before.legend
+            && after.checked.as_deref() == Some(option.id)
+            && after.disabled
+            && after.action.as_deref() == Some(action)
+            && after.read_more.as_deref() == Some(question.section),
+        "{}: after checking {:?} expected verdict {verdict:?}, the same question, the radios disabled, \
+         the button {action:?} and a \"Read more\" link to #{}; the quiz shows {after:?}",
+        question.id,
+        option.id,
+        question.section
+    );
+    Ok(Answered {
+        question,
+        option: option.id,
+        correct: right,
+        shown: after,
+    })
+}
+
+/// Clicks "Next question" (or "See my results") and waits for the next question (or the results).
+async fn next(ctx: &Ctx) -> e2e::Result<Screen> {
+    let now = screen(ctx)
+        .await?
+        .ok_or_else(|| anyhow!("no quiz section"))?;
+    let label = now.action.clone().unwrap_or_default();
+    let index = (1..=total())
+        .find(|&i| now.progress.as_deref() == Some(progress_text(i).as_str()))
+        .ok_or_else(|| anyhow!("no progress line to move on from: {now:?}"))?;
+    click_button(ctx, &label).await?;
+    if index == total() {
+        wait_screen(ctx, "the results", |s| s.kind == "results").await
+    } else {
+        let expected = progress_text(index + 1);
+        wait_screen(ctx, &format!("{expected:?} after {label:?}"), |s| {
+            s.progress.as_deref() == Some(expected.as_str()) && s.verdict.is_none()
+        })
+        .await
+    }
+}
+
+/// Answers every remaining question, `right(i)` deciding for the 0-based index `i` of the run,
+/// and moves on after each; returns the answers in order and the results screen.
+async fn play_to_the_end(
+    ctx: &Ctx,
+    from: usize,
+    right: impl Fn(usize) -> bool,
+) -> e2e::Result<(Vec<Answered>, Screen)> {
+    let mut answers = Vec::new();
+    let mut shown = None;
+    for i in from..total() {
+        answers.push(
+            answer(ctx, right(i))
+                .await
+                .with_context(|| format!("answering question {}", i + 1))?,
+        );
+        shown = Some(next(ctx).await?);
+    }
+    Ok((
+        answers,
+        shown.ok_or_else(|| anyhow!("nothing left to play"))?,
+    ))
+}
+
+/// Checks the results screen against the answers of the whole run (in order): the score line,
+/// the tier, a review item per answer with the right verdict, and the per-topic tallies.
+fn check_results(shown: &Screen, answers: &[Answered]) -> e2e::Result<(usize, u8)> {
+    let n = total();
+    ensure!(
+        answers.len() == n,
+        "{} answers for {n} questions",
+        answers.len()
+    );
+    let score = answers.iter().filter(|a| a.correct).count();
+    let p = percent(score, n);
+    let score_line = shown.score.clone().unwrap_or_default();
+    ensure!(
+        score_line.starts_with(&format!("{score} / {n}"))
+            && score_line.contains(&format!("({p}%)")),
+        "score line {score_line:?}, expected \"{score} / {n} … ({p}%)\""
+    );
+    let tier = shown.tier.clone().unwrap_or_default();
+    ensure!(
+        !tier.is_empty() && tier == tier_for(p).title,
+        "tier {tier:?}, expected {:?} for {p}%",
+        tier_for(p).title
+    );
+    let expected: Vec<(String, String)> = answers
+        .iter()
+        .map(|a| {
+            let verdict = if a.correct { "Right:" } else { "Wrong:" };
+            (collapse(a.question.prompt), verdict.to_string())
+        })
+        .collect();
+    ensure!(
+        shown.review == expected,
+        "the review does not list every answer in order with its verdict:\nshown    {:?}\nexpected {expected:?}",
+        shown.review
+    );
+    let (mut right, mut asked) = (0, 0);
+    for item in &shown.breakdown {
+        let tally = item.last().cloned().unwrap_or_default();
+        let (c, t) = tally
+            .split_once(" / ")
+            .and_then(|(c, t)| Some((c.parse::<usize>().ok()?, t.parse::<usize>().ok()?)))
+            .ok_or_else(|| anyhow!("breakdown item {item:?} has no \"c / t\" tally"))?;
+        right += c;
+        asked += t;
+    }
+    ensure!(
+        !shown.breakdown.is_empty() && right == score && asked == n,
+        "the per-topic breakdown adds up to {right} / {asked}, not {score} / {n}: {:?}",
+        shown.breakdown
+    );
+    Ok((score, p))
+}
+
+/// The best score line for one finished attempt.
+fn best_line(score: usize, n: usize, attempts: usize) -> String {
+    let p = percent(score, n);
+    let unit = if attempts == 1 { "attempt" } else { "attempts" };
+    format!("Your best so far: {score} / {n} ({p}%) · {attempts} {unit}")
+}
+
+/// One event the host page's listener (`pages/quiz-events.js`) recorded.
+#[derive(Clone, Debug, Deserialize)]
+struct HostEvent {
+    name: String,
+    detail: Value,
+    target: String,
+    bubbles: bool,
+    composed: bool,
+}
+
+/// The events recorded on the current page since it loaded.
+async fn host_events(ctx: &Ctx) -> e2e::Result<Vec<HostEvent>> {
+    let events: Option<Vec<HostEvent>> = ctx
+        .eval("return window.__quizEvents || null;", vec![])
+        .await?;
+    events.ok_or_else(|| anyhow!("this page has no event listener (pages/quiz-events.js)"))
+}
+
+/// Checks the events of a run: `starts` start events first, an answer event per answer in order
+/// with its question id and flag, and one complete event last with the final score and tier.
+fn check_events(
+    events: &[HostEvent],
+    starts: usize,
+    answers: &[Answered],
+    score: usize,
+) -> e2e::Result<()> {
+    let n = total();
+    let tier = tier_for(percent(score, n)).id;
+    let mut expected = vec![("start".to_string(), json!({})); starts];
+    expected.extend(answers.iter().map(|a| {
+        (
+            "answer".to_string(),
+            json!({"questionId": a.question.id, "correct": a.correct}),
+        )
+    }));
+    expected.push((
+        "complete".to_string(),
+        json!({"score": score, "total": n, "tier": tier}),
+    ));
+    let seen: Vec<(String, Value)> = events
+        .iter()
+        .map(|e| (e.name.clone(), e.detail.clone()))
+        .collect();
+    ensure!(
+        seen == expected,
+        "the host page's listener saw\n{seen:?}\nexpected\n{expected:?}"
+    );
+    let odd: Vec<&HostEvent> = events
+        .iter()
+        .filter(|e| !e.bubbles || !e.composed || e.target != "quiz")
+        .collect();
+    ensure!(
+        odd.is_empty(),
+        "events must bubble, be composed and target the host #quiz: {odd:?}"
+    );
+    Ok(())
+}
+
+/// The page's localStorage entries whose key starts with `prefix`.
+async fn stored(ctx: &Ctx, prefix: &str) -> e2e::Result<BTreeMap<String, String>> {
+    ctx.eval(
+        "const out = {}; \
+         for (let i = 0; i < localStorage.length; i++) { \
+           const k = localStorage.key(i); \
+           if (k.startsWith(arguments[0])) out[k] = localStorage.getItem(k); \
+         } \
+         return out;",
+        vec![json!(prefix)],
+    )
+    .await
+}
+
+/// Empties the origin's localStorage and writes `entries` (from the current page).
+async fn set_storage(ctx: &Ctx, entries: &[(String, String)]) -> e2e::Result<()> {
+    let map: BTreeMap<&str, &str> = entries
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    ctx.eval::<()>(
+        "localStorage.clear(); \
+         for (const [k, v] of Object.entries(arguments[0])) localStorage.setItem(k, v);",
+        vec![json!(map)],
+    )
+    .await
+}
+
+/// A stored value parsed as JSON, with its `"v": 1` envelope checked.
+async fn stored_json(ctx: &Ctx, suffix: &str) -> e2e::Result<Value> {
+    let raw = ctx
+        .local_storage(&key(suffix))
+        .await?
+        .ok_or_else(|| anyhow!("nothing stored under {}", key(suffix)))?;
+    let value: Value = serde_json::from_str(&raw)
+        .with_context(|| format!("{} is not JSON: {raw}", key(suffix)))?;
+    ensure!(
+        value["v"] == json!(1),
+        "{} is not a version 1 envelope: {raw}",
+        key(suffix)
+    );
+    Ok(value)
+}
+
+/// The run's plan as stored in `K:progress`: each slot's question id and option order.
+fn stored_plan(progress: &Value) -> Vec<(String, Vec<String>)> {
+    progress["quiz"]["slots"]
+        .as_array()
+        .map(|slots| {
+            slots
+                .iter()
+                .map(|slot| {
+                    let id = slot["question"].as_str().unwrap_or_default().to_string();
+                    let options = slot["options"]
+                        .as_array()
+                        .map(|o| {
+                            o.iter()
+                                .map(|v| v.as_str().unwrap_or_default().to_string())
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (id, options)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The start screen as a reader with no saved results sees it.
+fn check_fresh_start(shown: &Screen, what: &str) -> e2e::Result<()> {
+    ensure!(
+        shown.kind == "start"
+            && shown.title.as_deref() == Some(TITLE)
+            && shown.history.is_none()
+            && shown.note.is_none(),
+        "{what}: expected the start screen without a best score or a note, got {shown:?}"
+    );
+    Ok(())
+}
+
+#[tokio::test]
+async fn playthrough_events_and_retake() {
+    Scenario::new("quiz playthrough, events and retake")
+        .timeout(LONG)
+        .run(|ctx| async move {
+            let first = open_ready(&ctx, PAGE).await?;
+            check_fresh_start(&first, "a fresh profile")?;
+            ensure!(
+                !first.buttons.iter().any(|b| b == "Forget my data"),
+                "\"Forget my data\" offered with nothing saved: {first:?}"
+            );
+            let q1 = start(&ctx).await?;
+            ensure!(
+                q1.buttons.iter().any(|b| b == "Start over"),
+                "no \"Start over\" on a question: {q1:?}"
+            );
+
+            // Every third question wrong on purpose, starting with the second.
+            let (answers, results) = play_to_the_end(&ctx, 0, |i| i % 3 != 1).await?;
+            let (score, p) = check_results(&results, &answers)?;
+            ensure!(
+                0 < score && score < total(),
+                "the run should mix right and wrong answers"
+            );
+            ensure!(
+                results.history.as_deref() == Some(best_line(score, total(), 1).as_str()),
+                "best score line on the results {:?}, expected {:?}",
+                results.history,
+                best_line(score, total(), 1)
+            );
+            for label in ["Retake the quiz", "Forget my data"] {
+                ensure!(
+                    results.buttons.iter().any(|b| b == label),
+                    "no {label:?} on the results: {:?}",
+                    results.buttons
+                );
+            }
+            check_events(&host_events(&ctx).await?, 1, &answers, score)?;
+
+            // What is stored: one history entry with this score, and the finished run.
+            let history = stored_json(&ctx, "history").await?;
+            let entries = history["entries"].as_array().cloned().unwrap_or_default();
+            ensure!(
+                entries.len() == 1
+                    && entries[0]["score"] == json!(score)
+                    && entries[0]["total"] == json!(total()),
+                "stored history {history} should hold one entry of {score} / {} ({p}%)",
+                total()
+            );
+            let progress = stored_json(&ctx, "progress").await?;
+            let first_plan = stored_plan(&progress);
+            let played: Vec<(String, Vec<String>)> = answers
+                .iter()
+                .map(|a| (a.question.id.to_string(), a.shown.options.clone()))
+                .collect();
+            ensure!(
+                first_plan == played,
+                "the stored plan is not the order the questions and options were shown in:\nstored {first_plan:?}\nshown  {played:?}"
+            );
+            ctx.assert_probe_clean().await?;
+
+            // Retake: question 1 again, in a new order.
+            click_button(&ctx, "Retake the quiz").await?;
+            let again = wait_screen(&ctx, "question 1 after \"Retake the quiz\"", |s| {
+                s.progress.as_deref() == Some(progress_text(1).as_str()) && s.verdict.is_none()
+            })
+            .await?;
+            let retake_plan = stored_plan(&stored_json(&ctx, "progress").await?);
+            ensure!(
+                retake_plan.len() == total(),
+                "the retake's stored plan has {} questions",
+                retake_plan.len()
+            );
+            let shown_first = question_for(again.legend.as_deref().unwrap_or_default())?;
+            ensure!(
+                retake_plan[0].0 == shown_first.id && retake_plan[0].1 == again.options,
+                "the retake shows {} {:?} but stored {:?} first",
+                shown_first.id,
+                again.options,
+                retake_plan[0]
+            );
+            ensure!(
+                retake_plan != first_plan,
+                "the retake asks the questions and options in exactly the first attempt's order"
+            );
+            let starts = host_events(&ctx)
+                .await?
+                .iter()
+                .filter(|e| e.name == "start")
+                .count();
+            ensure!(starts == 2, "{starts} start events after a retake, expected 2");
+
+            // Start over goes back to the start screen, which shows the one finished attempt.
+            click_button(&ctx, "Start over").await?;
+            let home = wait_screen(&ctx, "the start screen after \"Start over\"", |s| {
+                s.kind == "start"
+            })
+            .await?;
+            ensure!(
+                home.history.as_deref() == Some(best_line(score, total(), 1).as_str()),
+                "best score line on the start screen {:?}, expected {:?}",
+                home.history,
+                best_line(score, total(), 1)
+            );
+            ctx.assert_probe_clean().await
+        })
+        .await;
+}
+
+#[tokio::test]
+async fn reload_resumes_mid_quiz_then_forget_my_data() {
+    Scenario::new("quiz reload resumes, then forget my data")
+        .timeout(LONG)
+        .run(|ctx| async move {
+            // Saved state the widget must also forget, and neighbours it must leave alone.
+            ctx.open("/pages/blank.html").await?;
+            set_storage(
+                &ctx,
+                &[
+                    (key("newsletter"), r#"{"v":1,"state":"dismissed"}"#.into()),
+                    (format!("{KEY}-other:history"), "not the quiz's".into()),
+                    ("host-theme".into(), "dark".into()),
+                ],
+            )
+            .await?;
+
+            open_ready(&ctx, PAGE).await?;
+            start(&ctx).await?;
+            let mut answers = vec![answer(&ctx, true).await?];
+            next(&ctx).await?;
+            answers.push(answer(&ctx, false).await?);
+            next(&ctx).await?;
+            answers.push(answer(&ctx, false).await?);
+            let before = answers[2].shown.clone();
+            ensure!(
+                before.progress.as_deref() == Some(progress_text(3).as_str()),
+                "expected question 3 before the reload: {before:?}"
+            );
+            let progress = stored_json(&ctx, "progress").await?;
+            let slots = progress["quiz"]["slots"].as_array().cloned().unwrap_or_default();
+            let saved: Vec<Value> = slots.iter().take(4).map(|s| s["answer"].clone()).collect();
+            let expected: Vec<Value> = answers
+                .iter()
+                .map(|a| json!(a.option))
+                .chain([Value::Null])
+                .collect();
+            ensure!(
+                saved == expected && progress["quiz"]["feedback"] == json!(true),
+                "stored progress should hold the 3 answers {expected:?} with the feedback open: {progress}"
+            );
+
+            ctx.client.refresh().await.context("reloading the page")?;
+            ctx.wait_ready(HOST).await?;
+            let after = wait_screen(&ctx, "the restored question 3", |s| s.kind == "question")
+                .await?;
+            let same = |a: &Screen, b: &Screen| {
+                a.progress == b.progress
+                    && a.legend == b.legend
+                    && a.options == b.options
+                    && a.checked == b.checked
+                    && a.disabled == b.disabled
+                    && a.verdict == b.verdict
+                    && a.read_more == b.read_more
+                    && a.action == b.action
+            };
+            ensure!(
+                same(&before, &after),
+                "after the reload the quiz shows\n{after:?}\nbut before it showed\n{before:?}"
+            );
+            ctx.assert_probe_clean().await?;
+
+            next(&ctx).await?;
+            let (rest, results) = play_to_the_end(&ctx, 3, |_| true).await?;
+            answers.extend(rest);
+            let (score, _) = check_results(&results, &answers)?;
+            ensure!(
+                score == total() - 2,
+                "score {score}: the run had 2 wrong answers, both before the reload"
+            );
+            // This page load saw no start, only the answers after the reload.
+            check_events(&host_events(&ctx).await?, 0, &answers[3..], score)?;
+
+            // Forget my data: every key of this widget goes, nothing else does.
+            click_button(&ctx, "Forget my data").await?;
+            let home = wait_screen(&ctx, "the start screen after \"Forget my data\"", |s| {
+                s.kind == "start"
+            })
+            .await?;
+            check_fresh_start(&home, "after \"Forget my data\"")?;
+            ensure!(
+                home.notice.as_deref()
+                    == Some("Your saved progress, scores and choices were removed from this browser."),
+                "no confirmation announced after \"Forget my data\": {:?}",
+                home.notice
+            );
+            ensure!(
+                !home.buttons.iter().any(|b| b == "Forget my data"),
+                "\"Forget my data\" still offered after forgetting: {:?}",
+                home.buttons
+            );
+            let left = stored(&ctx, &format!("{KEY}:")).await?;
+            ensure!(left.is_empty(), "keys left after \"Forget my data\": {left:?}");
+            let others = stored(&ctx, "").await?;
+            ensure!(
+                others.get(&format!("{KEY}-other:history")).map(String::as_str)
+                    == Some("not the quiz's")
+                    && others.get("host-theme").map(String::as_str) == Some("dark"),
+                "\"Forget my data\" touched keys that are not the widget's: {others:?}"
+            );
+            ctx.client.refresh().await.context("reloading the page")?;
+            ctx.wait_ready(HOST).await?;
+            let reloaded = wait_screen(&ctx, "the quiz section after reloading", |_| true).await?;
+            check_fresh_start(&reloaded, "a reload after \"Forget my data\"")?;
+            ctx.assert_probe_clean().await
+        })
+        .await;
+}
+
+/// One damaged-storage case: what is put into the widget's keys before it loads.
+struct Fault {
+    name: &'static str,
+    progress: Option<String>,
+    history: Option<String>,
+    /// The best score line expected from the valid part of the history, if any.
+    best: Option<String>,
+}
+
+impl Fault {
+    fn progress(name: &'static str, raw: &str) -> Fault {
+        Fault {
+            name,
+            progress: Some(raw.into()),
+            history: None,
+            best: None,
+        }
+    }
+
+    fn history(name: &'static str, raw: &str) -> Fault {
+        Fault {
+            name,
+            progress: None,
+            history: Some(raw.into()),
+            best: None,
+        }
+    }
+}
+
+#[tokio::test]
+async fn damaged_saved_state_starts_fresh_with_one_warning() {
+    Scenario::new("quiz damaged saved state")
+        .timeout(LONG)
+        .run(|ctx| async move {
+            // A real save, cut in half: what a crash in the middle of a write leaves behind.
+            open_ready(&ctx, PAGE).await?;
+            start(&ctx).await?;
+            answer(&ctx, true).await?;
+            let real = ctx
+                .local_storage(&key("progress"))
+                .await?
+                .ok_or_else(|| anyhow!("no progress saved after an answer"))?;
+            let cut = real[..real.len() / 2].to_string();
+
+            let faults = vec![
+                Fault::progress("progress: a real save truncated", &cut),
+                Fault::progress(
+                    "progress: a newer version",
+                    r#"{"v":99,"quiz":{"mode":"Instant","started":true,"feedback":false,"slots":[],"selected":null}}"#,
+                ),
+                Fault::progress(
+                    "progress: wrong types",
+                    r#"{"v":1,"quiz":{"mode":"Instant","started":"yes","feedback":0,"slots":{},"selected":7}}"#,
+                ),
+                Fault::progress("progress: a foreign string", r#""hello""#),
+                Fault::progress("progress: a foreign array", "[]"),
+                Fault::history("history: truncated", r#"{"v":1,"entries":[{"score":3,"#),
+                Fault::history("history: a newer version", r#"{"v":99,"entries":[]}"#),
+                Fault::history("history: wrong types", r#"{"v":1,"entries":{"score":3}}"#),
+                Fault::history("history: a foreign number", "42"),
+                Fault {
+                    name: "both damaged at once",
+                    progress: Some("hello".into()),
+                    history: Some("[]".into()),
+                    best: None,
+                },
+                Fault {
+                    name: "history: one valid entry among invalid ones",
+                    progress: None,
+                    history: Some(
+                        r#"{"v":1,"entries":[{"score":7,"total":10,"finished_at_ms":1764288000000},{"score":12,"total":10,"finished_at_ms":1764288060000},"hello"]}"#
+                            .into(),
+                    ),
+                    best: Some(best_line(7, 10, 1)),
+                },
+            ];
+            let mut failures = Vec::new();
+            for fault in &faults {
+                if let Err(e) = check_fault(&ctx, fault).await {
+                    failures.push(format!("{}: {e:#}", fault.name));
+                }
+            }
+            ensure!(
+                failures.is_empty(),
+                "{} of {} damaged values mishandled:\n  {}",
+                failures.len(),
+                faults.len(),
+                failures.join("\n  ")
+            );
+            Ok(())
+        })
+        .await;
+}
+
+/// Puts `fault` into storage, reloads, and checks: ready, start screen (with the valid history's
+/// best score, if any), exactly one `<cto-cio-quiz>: ` warning and nothing else in the console,
+/// and a quiz that still starts.
+async fn check_fault(ctx: &Ctx, fault: &Fault) -> e2e::Result<()> {
+    let mut entries = Vec::new();
+    if let Some(raw) = &fault.progress {
+        entries.push((key("progress"), raw.clone()));
+    }
+    if let Some(raw) = &fault.history {
+        entries.push((key("history"), raw.clone()));
+    }
+    set_storage(ctx, &entries).await?;
+    let shown = open_ready(ctx, PAGE).await?;
+    ensure!(
+        shown.kind == "start" && shown.history == fault.best && shown.note.is_none(),
+        "expected the start screen with best score line {:?}, got {shown:?}",
+        fault.best
+    );
+    let probe = ctx.probe().await?;
+    let warnings: Vec<&str> = probe
+        .iter()
+        .filter(|e| e.kind == "console.warn")
+        .map(|e| e.message.as_str())
+        .collect();
+    let others: Vec<_> = probe.iter().filter(|e| e.kind != "console.warn").collect();
+    ensure!(
+        warnings.len() == 1 && warnings[0].starts_with("<cto-cio-quiz>: ") && others.is_empty(),
+        "expected exactly one console.warn starting with \"<cto-cio-quiz>: \" and nothing else; \
+         warnings {warnings:?}, other entries {others:?}"
+    );
+    start(ctx).await.context("the quiz no longer starts")?;
+    Ok(())
+}
+
+#[tokio::test]
+async fn works_in_memory_when_storage_fails() {
+    in_every_engine("quiz without storage", |ctx| async move {
+        let pages = [
+            ("/pages/quiz-no-storage.html", true),
+            ("/pages/quiz-quota.html", true),
+            // A nearly full store: the start-up probe fits, the first real save does not.
+            ("/pages/quiz-quota.html?over=16", false),
+        ];
+        let mut failures = Vec::new();
+        for (page, note_at_load) in pages {
+            if let Err(e) = check_without_storage(&ctx, page, note_at_load).await {
+                failures.push(format!("{page}: {e:#}"));
+            }
+        }
+        ensure!(failures.is_empty(), "{}", failures.join("\n  "));
+        Ok(())
+    })
+    .await;
+}
+
+/// On a page whose localStorage fails: the widget is ready, says it cannot save (at load, or once
+/// a save fails), and a question can be answered and left; nothing reaches the console.
+async fn check_without_storage(ctx: &Ctx, page: &str, note_at_load: bool) -> e2e::Result<()> {
+    let first = open_ready(ctx, page).await?;
+    ensure!(
+        first.kind == "start",
+        "expected the start screen, got {first:?}"
+    );
+    let expected_note = note_at_load.then(|| NOTE.to_string());
+    ensure!(
+        first.note == expected_note,
+        "note at load {:?}, expected {expected_note:?}",
+        first.note
+    );
+    start(ctx).await?;
+    let right = answer(ctx, true).await?;
+    ensure!(
+        right.shown.note.as_deref() == Some(NOTE),
+        "the cannot-save note is missing after saving failed: {:?}",
+        right.shown
+    );
+    next(ctx).await?;
+    let wrong = answer(ctx, false).await?;
+    ensure!(
+        wrong.shown.note.as_deref() == Some(NOTE),
+        "the note went away: {:?}",
+        wrong.shown
+    );
+    next(ctx).await?;
+    ctx.assert_probe_clean().await?;
+    if !note_at_load {
+        // Reads work on this page: nothing of the quiz may have been stored.
+        let saved = stored(ctx, &format!("{KEY}:")).await?;
+        ensure!(saved.is_empty(), "stored despite the quota: {saved:?}");
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_second_tab_follows_without_a_reload() {
+    in_every_engine("quiz in two tabs", |ctx| async move {
+        open_ready(&ctx, PAGE).await?;
+        let tab_a = ctx.client.window().await?;
+        // A window, not a tab: WebKitGTK keeps a new tab in the background (visibilityState
+        // "hidden"), where the lazy loader rightly never starts the widget.
+        let tab_b = ctx
+            .client
+            .new_window(false)
+            .await
+            .context("opening a second window")?
+            .handle;
+        ctx.client.switch_to_window(tab_b.clone()).await?;
+        open_ready(&ctx, PAGE).await?;
+
+        // B starts and answers; A shows the same question with the same feedback.
+        start(&ctx).await?;
+        let answered = answer(&ctx, false).await?;
+        let in_b = answered.shown.clone();
+        ctx.client.switch_to_window(tab_a.clone()).await?;
+        let in_a = wait_screen(&ctx, "tab A to show tab B's answered question 1", |s| {
+            s.progress == in_b.progress
+                && s.legend == in_b.legend
+                && s.options == in_b.options
+                && s.checked == in_b.checked
+                && s.verdict == in_b.verdict
+        })
+        .await?;
+        ctx.assert_probe_clean().await?;
+
+        // A moves on; B follows.
+        next(&ctx).await?;
+        let q2 = screen(&ctx).await?.unwrap_or_default();
+        ctx.client.switch_to_window(tab_b).await?;
+        wait_screen(&ctx, "tab B to show tab A's question 2", |s| {
+            s.progress.as_deref() == Some(progress_text(2).as_str())
+                && s.legend == q2.legend
+                && s.options == q2.options
+                && s.verdict.is_none()
+        })
+        .await?;
+        ensure!(in_a.disabled, "tab A's radios are not disabled: {in_a:?}");
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+/// Where focus is inside the widget after a "Read more" click, and what the host page saw.
+#[derive(Debug, Deserialize)]
+struct Revealed {
+    /// `shadowRoot.activeElement` is inside `#<anchor>`.
+    inside: bool,
+    /// A short description of `shadowRoot.activeElement`.
+    active: String,
+    /// The target's top edge relative to the viewport, and the viewport height.
+    top: f64,
+    viewport: f64,
+    hash: String,
+    href: String,
+}
+
+const REVEALED_JS: &str = r#"
+const root = document.querySelector(arguments[0]).shadowRoot;
+const target = root.getElementById(arguments[1]);
+const active = root.activeElement;
+const describe = (el) => el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+  (el.className ? '.' + String(el.className).split(/\s+/).join('.') : '') +
+  ' "' + el.textContent.replace(/\s+/g, ' ').trim().slice(0, 40) + '"' : 'none';
+return {
+  inside: !!(target && active && target.contains(active)),
+  active: describe(active),
+  top: target ? target.getBoundingClientRect().top : -1e9,
+  viewport: window.innerHeight,
+  hash: location.hash,
+  href: location.href,
+};
+"#;
+
+#[tokio::test]
+async fn read_more_focuses_the_explainer_without_navigating() {
+    in_every_engine("quiz read more", |ctx| async move {
+        open_ready(&ctx, PAGE).await?;
+        let href: String = ctx.eval("return location.href;", vec![]).await?;
+        start(&ctx).await?;
+        // Answer until one link to a whole section and one to a dimension have been followed.
+        let (mut section_done, mut dimension_done) = (false, false);
+        let mut failures = Vec::new();
+        let mut followed = Vec::new();
+        for i in 0..total() {
+            let answered = answer(&ctx, i % 2 == 0).await?;
+            let anchor = answered.question.section;
+            let is_dimension = DIMENSIONS.contains(&anchor);
+            let done = if is_dimension {
+                &mut dimension_done
+            } else {
+                &mut section_done
+            };
+            {
+                *done = true;
+                ctx.shadow_click(HOST, "form.ccq-question .ccq-feedback a[data-reveal]")
+                    .await?;
+                // Focus moves synchronously in the click handler; allow a few frames anyway.
+                let deadline = Instant::now() + Duration::from_millis(1500);
+                let revealed = loop {
+                    let r: Revealed = ctx
+                        .eval(REVEALED_JS, vec![json!(HOST), json!(anchor)])
+                        .await?;
+                    if r.inside || Instant::now() > deadline {
+                        break r;
+                    }
+                    sleep_ms(50).await;
+                };
+                let kind = if is_dimension { "dimension" } else { "section" };
+                followed.push(format!("#{anchor}: focus on {}", revealed.active));
+                if !revealed.inside {
+                    failures.push(format!(
+                        "\"Read more\" to the {kind} #{anchor} (question {}): focus is on {} \
+                         instead of inside #{anchor}",
+                        answered.question.id, revealed.active
+                    ));
+                }
+                if !revealed.hash.is_empty() || revealed.href != href {
+                    failures.push(format!(
+                        "\"Read more\" to #{anchor} navigated the host page: {} (hash {:?})",
+                        revealed.href, revealed.hash
+                    ));
+                }
+                if !(0.0..revealed.viewport).contains(&revealed.top) {
+                    failures.push(format!(
+                        "\"Read more\" did not scroll #{anchor} into view: its top is at {} of {}",
+                        revealed.top, revealed.viewport
+                    ));
+                }
+            }
+            if i + 1 == total() { break; }
+            next(&ctx).await?;
+        }
+        ensure!(
+            section_done && dimension_done,
+            "the run never linked to both a section and a dimension"
+        );
+        ensure!(
+            failures.is_empty(),
+            "{}\n  (links followed: {})",
+            failures.join("\n  "),
+            followed.join("; ")
+        );
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
