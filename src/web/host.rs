@@ -21,17 +21,20 @@ pub fn read_config(host: &Element) -> Config {
 /// two widgets on a page never steal each other's anchors.
 pub fn reveal(from: &Element, id: &str) {
     let root = from.get_root_node();
-    let target = match root.dyn_ref::<web_sys::ShadowRoot>() {
+    let by_id = |id: &str| match root.dyn_ref::<web_sys::ShadowRoot>() {
         Some(shadow) => shadow.get_element_by_id(id),
         None => root
             .dyn_ref::<web_sys::Document>()
             .and_then(|document| document.get_element_by_id(id)),
     };
-    let Some(target) = target else { return };
+    let Some(target) = by_id(id) else { return };
     let options = ScrollIntoViewOptions::new();
     options.set_block(ScrollLogicalPosition::Start);
     target.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Some(target) = target.dyn_ref::<HtmlElement>() {
-        let _ = target.focus();
+    // Sections are not focusable; their headings are (tabindex="-1"), and a screen reader then
+    // announces where the reader landed.
+    let heading = by_id(&[id, "-title"].concat()).unwrap_or(target);
+    if let Some(heading) = heading.dyn_ref::<HtmlElement>() {
+        let _ = heading.focus();
     }
 }

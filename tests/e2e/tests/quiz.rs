@@ -262,7 +262,10 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
         .options
         .iter()
         .find(|o| o.correct == right)
-        .ok_or_else(|| anyhow!("{} has no {} option", question.id, right))?;
+        .ok_or_else(|| {
+            let kind = if right { "right" } else { "wrong" };
+            anyhow!("{} has no {kind} option", question.id)
+        })?;
     ctx.shadow_click(
         HOST,
         &format!(
@@ -1011,6 +1014,8 @@ struct Revealed {
     inside: bool,
     /// A short description of `shadowRoot.activeElement`.
     active: String,
+    /// Whether `#<anchor>` itself can take focus (a tabindex, or natively focusable).
+    focusable: bool,
     /// The target's top edge relative to the viewport, and the viewport height.
     top: f64,
     viewport: f64,
@@ -1028,6 +1033,7 @@ const describe = (el) => el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : 
 return {
   inside: !!(target && active && target.contains(active)),
   active: describe(active),
+  focusable: !!target && (target.hasAttribute('tabindex') || target.tabIndex >= 0),
   top: target ? target.getBoundingClientRect().top : -1e9,
   viewport: window.innerHeight,
   hash: location.hash,
@@ -1054,7 +1060,7 @@ async fn read_more_focuses_the_explainer_without_navigating() {
             } else {
                 &mut section_done
             };
-            {
+            if !*done {
                 *done = true;
                 ctx.shadow_click(HOST, "form.ccq-question .ccq-feedback a[data-reveal]")
                     .await?;
@@ -1072,9 +1078,15 @@ async fn read_more_focuses_the_explainer_without_navigating() {
                 let kind = if is_dimension { "dimension" } else { "section" };
                 followed.push(format!("#{anchor}: focus on {}", revealed.active));
                 if !revealed.inside {
+                    let why = if revealed.focusable {
+                        ""
+                    } else {
+                        " (WIDGET BUG: the link's target element is not focusable, it has no \
+                         tabindex, so focusing it does nothing; its tabindex=-1 heading is)"
+                    };
                     failures.push(format!(
-                        "\"Read more\" to the {kind} #{anchor} (question {}): focus is on {} \
-                         instead of inside #{anchor}",
+                        "\"Read more\" to the {kind} #{anchor} (question {}): focus stayed on \
+                         {} instead of moving into #{anchor}{why}",
                         answered.question.id, revealed.active
                     ));
                 }
@@ -1091,7 +1103,9 @@ async fn read_more_focuses_the_explainer_without_navigating() {
                     ));
                 }
             }
-            if i + 1 == total() { break; }
+            if section_done && dimension_done {
+                break;
+            }
             next(&ctx).await?;
         }
         ensure!(

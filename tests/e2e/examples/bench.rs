@@ -1,0 +1,471 @@
+//! Load benchmark of the widget in headless Chromium: a program, not a test. Nothing here is
+//! asserted against a time limit; the figures are measured and printed (`cargo xtask bench` runs
+//! it after building the release bundle; `cargo run -p e2e --release --example bench` runs it
+//! against an existing `dist/`, honouring `CCQ_DIST`, `CHROMEDRIVER`, `CHROMIUM_BIN` and
+//! `CCQ_SESSIONS` like the tests).
+//!
+//! One Chromium session (the harness's driver, capabilities, server with the strict CSP, and
+//! machine-wide session slot), its CPU slowed down 4x with CDP `Emulation.setCPUThrottlingRate`
+//! and its HTTP cache disabled with `Network.setCacheDisabled`, loads `pages/bench-load.html`
+//! (the widget at the top of the page, so in the viewport: it loads at once) once as a warm-up and
+//! then [`RUNS`] times, each a fresh navigation. `pages/bench-observe.js` measures in the page:
+//! - **embed.js → ready**: from embed.js's resource-timing `startTime` to the moment a
+//!   MutationObserver sees `data-ccq-state="ready"` (the widget is mounted and interactive);
+//! - **longest task**: the longest `longtask` entry (buffered PerformanceObserver, 0 if none)
+//!   from navigation until [`SETTLE_MS`] after ready.
+//!
+//! Printed: every run, then the median, min and max of each figure, and a check that the
+//! slowdown was in effect (a fixed JS loop timed with and without throttling).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{anyhow, bail, Context};
+use e2e::driver::{Driver, TempDir};
+use e2e::server::require_dist;
+use e2e::session::WINDOW;
+use e2e::{Ctx, Engine, Server, ServerConfig};
+use fantoccini::wd::TimeoutConfiguration;
+use fantoccini::ClientBuilder;
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// Measured loads (after the warm-up).
+const RUNS: usize = 10;
+/// Loads before the measured ones, printed but not counted (browser and server warm-up).
+const WARM_UP: usize = 1;
+/// CDP `Emulation.setCPUThrottlingRate` rate: 4 means four times slower.
+const CPU_SLOWDOWN: u32 = 4;
+/// The host page: the widget in the viewport, the observer script in `<head>`.
+const PAGE: &str = "/pages/bench-load.html";
+/// The loader, whose resource-timing start is the start of the measured interval.
+const EMBED: &str = "/dist/embed.js";
+/// How long after ready the page keeps collecting long tasks (the mounted widget's first
+/// rendering runs in a task after the one that mounted it).
+const SETTLE_MS: u64 = 500;
+/// Limit for one load, from navigation to the result (a hang is an error, not a figure).
+const LOAD_TIMEOUT: Duration = Duration::from_secs(90);
+/// Limit for one CDP command.
+const CDP_TIMEOUT: Duration = Duration::from_secs(30);
+/// Every file the widget loads; each load must fetch each from the server (no cache).
+const WIDGET_FILES: [&str; 4] = [
+    "/dist/embed.js",
+    "/dist/cto-cio-quiz.js",
+    "/dist/cto-cio-quiz_bg.wasm",
+    "/dist/widget.css",
+];
+/// Iterations of the JS loop timed to check the slowdown.
+const CHECK_LOOP: u64 = 20_000_000;
+
+/// What `window.__ccqBenchResult` returns (see pages/bench-observe.js), times in ms since
+/// navigation start.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageResult {
+    ready_at: Option<f64>,
+    embed_start: Option<f64>,
+    longest: f64,
+    tasks: u32,
+    longtask_supported: bool,
+    failed: bool,
+    error: Option<String>,
+}
+
+/// One load's figures.
+#[derive(Clone, Copy, Debug)]
+struct Sample {
+    /// embed.js resource start → `data-ccq-state="ready"`, ms.
+    to_ready: f64,
+    /// Longest main-thread task, ms (0 if none over 50 ms).
+    longest_task: f64,
+    /// Number of long tasks.
+    tasks: u32,
+}
+
+/// Everything one benchmark session produced.
+struct Report {
+    browser: String,
+    warm_up: Vec<Sample>,
+    runs: Vec<Sample>,
+    longtask_supported: bool,
+    /// The fixed loop's time unthrottled and throttled, ms.
+    check: (f64, f64),
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> anyhow::Result<()> {
+    let config = ServerConfig::default();
+    require_dist(&config.dist)?;
+    Engine::Chromium
+        .check_installed()
+        .map_err(|e| anyhow!("{e}"))?;
+    let report = with_session(config).await?;
+    print!("{}", format_report(&report));
+    Ok(())
+}
+
+/// Starts the server, a chromedriver and a Chromium session the way the e2e harness does (see
+/// `e2e::session`), runs the benchmark, and always closes the session.
+async fn with_session(config: ServerConfig) -> anyhow::Result<Report> {
+    let engine = Engine::Chromium;
+    let slot = match tokio::time::timeout(Duration::from_secs(1), e2e::slots::acquire()).await {
+        Ok(slot) => slot,
+        Err(_) => {
+            eprintln!(
+                "bench: waiting for a browser slot (other e2e runs hold all {}; CCQ_SESSIONS)",
+                e2e::slots::capacity()
+            );
+            e2e::slots::acquire().await
+        }
+    }
+    .context("waiting for a browser session slot")?;
+    let server = Arc::new(Server::start(config).context("starting the HTTP server")?);
+    // Declared before the driver, so dropped after it: the browser must be gone before its
+    // profile directory is removed.
+    let work = TempDir::new("bench").context("creating a temp dir")?;
+    let profile = work.path().join("profile");
+    std::fs::create_dir_all(&profile).context("creating the browser profile dir")?;
+    let browser = engine.browser_binary().map_err(|e| anyhow!("{e}"))?;
+    let driver = Driver::start(engine, work.path()).await?;
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(engine.capabilities(&browser, &profile))
+        .connect(&driver.url())
+        .await
+        .map_err(|e| {
+            anyhow!(
+                "new Chromium session failed: {e}; chromedriver log:\n{}",
+                driver.log_tail()
+            )
+        })?;
+    let ctx = Ctx {
+        engine,
+        client: client.clone(),
+        server,
+    };
+    let result = benchmark(&ctx, &driver).await;
+    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
+    drop(driver);
+    drop(work);
+    drop(slot);
+    result
+}
+
+/// The warm-up and measured loads, then the slowdown check.
+async fn benchmark(ctx: &Ctx, driver: &Driver) -> anyhow::Result<Report> {
+    ctx.client
+        .set_window_size(WINDOW.0, WINDOW.1)
+        .await
+        .context("setting the window size")?;
+    ctx.client
+        .update_timeouts(TimeoutConfiguration::new(
+            Some(LOAD_TIMEOUT),
+            Some(LOAD_TIMEOUT),
+            None,
+        ))
+        .await
+        .context("setting the WebDriver timeouts")?;
+    let session = ctx
+        .client
+        .session_id()
+        .await?
+        .ok_or_else(|| anyhow!("the WebDriver session has no id"))?;
+    let cdp = Cdp {
+        port: port_of(&driver.url())?,
+        session,
+    };
+    cdp.send("Network.enable", json!({})).await?;
+    cdp.send("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await?;
+    cdp.send(
+        "Emulation.setCPUThrottlingRate",
+        json!({ "rate": CPU_SLOWDOWN }),
+    )
+    .await?;
+
+    let browser = ctx
+        .client
+        .capabilities()
+        .and_then(|caps| caps.get("browserVersion"))
+        .and_then(Value::as_str)
+        .map_or_else(|| "Chromium".to_string(), |v| format!("Chromium {v}"));
+    let mut warm_up = Vec::new();
+    let mut runs = Vec::new();
+    let mut longtask_supported = true;
+    for i in 0..WARM_UP + RUNS {
+        let label = if i < WARM_UP {
+            format!("warm-up {}", i + 1)
+        } else {
+            format!("run {}/{RUNS}", i + 1 - WARM_UP)
+        };
+        let (sample, supported) = load_once(ctx)
+            .await
+            .with_context(|| format!("load {label}"))?;
+        longtask_supported &= supported;
+        eprintln!(
+            "bench: {label}: {:.1} ms to ready, longest task {:.1} ms",
+            sample.to_ready, sample.longest_task
+        );
+        if i < WARM_UP {
+            warm_up.push(sample);
+        } else {
+            runs.push(sample);
+        }
+    }
+
+    // Still on the bench page: the same loop with the slowdown in effect, then without.
+    let throttled = time_loop(ctx).await?;
+    cdp.send("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
+        .await?;
+    let unthrottled = time_loop(ctx).await?;
+    Ok(Report {
+        browser,
+        warm_up,
+        runs,
+        longtask_supported,
+        check: (unthrottled, throttled),
+    })
+}
+
+/// One fresh navigation to the bench page and the page's figures. Fails if the widget does not
+/// become ready, the console probe recorded an error or a CSP violation, or a widget file did not
+/// come from the server exactly once (a cached load would measure the wrong thing).
+async fn load_once(ctx: &Ctx) -> anyhow::Result<(Sample, bool)> {
+    let embed_url = ctx.url(EMBED);
+    let served_before = ctx.server.request_log().len();
+    let measure = async {
+        ctx.open(PAGE).await?;
+        ctx.eval::<PageResult>(
+            "return window.__ccqBenchResult(arguments[0], arguments[1]);",
+            vec![json!(embed_url), json!(SETTLE_MS)],
+        )
+        .await
+    };
+    let page = tokio::time::timeout(LOAD_TIMEOUT, measure)
+        .await
+        .map_err(|_| anyhow!("no result within {LOAD_TIMEOUT:?}"))??;
+    if page.failed {
+        bail!(
+            "the widget reached data-ccq-state=\"failed\"; probe log: {}",
+            ctx.probe_summary().await
+        );
+    }
+    if let Some(error) = &page.error {
+        bail!("the page's observer failed: {error}");
+    }
+    let ready_at = page
+        .ready_at
+        .ok_or_else(|| anyhow!("the page resolved without a ready time"))?;
+    let embed_start = page.embed_start.ok_or_else(|| {
+        anyhow!("no resource-timing entry for {embed_url}: did the page load the loader?")
+    })?;
+    ctx.assert_probe_clean().await?;
+    let served = ctx.server.request_log().split_off(served_before);
+    for file in WIDGET_FILES {
+        let line = format!("GET {file} 200");
+        let count = served.iter().filter(|l| **l == line).count();
+        if count != 1 {
+            bail!("{file} was served {count} times during one load, not once: {served:?}");
+        }
+    }
+    let sample = Sample {
+        to_ready: ready_at - embed_start,
+        longest_task: page.longest,
+        tasks: page.tasks,
+    };
+    Ok((sample, page.longtask_supported))
+}
+
+/// The fastest of five timings (ms) of a fixed arithmetic loop in the current page.
+async fn time_loop(ctx: &Ctx) -> anyhow::Result<f64> {
+    let mut best = f64::INFINITY;
+    for _ in 0..5 {
+        let ms: f64 = ctx
+            .eval(
+                "const n = arguments[0]; let x = 0; const t0 = performance.now(); \
+                 for (let i = 0; i < n; i++) { x = (x * 31 + i) | 0; } \
+                 const ms = performance.now() - t0; window.__ccqSink = x; return ms;",
+                vec![json!(CHECK_LOOP)],
+            )
+            .await?;
+        best = best.min(ms);
+    }
+    Ok(best)
+}
+
+/// chromedriver's CDP extension command, `POST /session/{id}/goog/cdp/execute` with
+/// `{"cmd": …, "params": …}`, for the page target of the session.
+///
+/// Sent as a plain HTTP/1.1 request rather than through fantoccini's `Client::issue_cmd`: a
+/// `WebDriverCompatibleCommand` implementation has to name `url::Url` and `http::Method`, and
+/// the e2e crate does not depend on the `url` and `http` crates.
+struct Cdp {
+    port: u16,
+    session: String,
+}
+
+impl Cdp {
+    /// Runs `cmd` and returns its result; a WebDriver error becomes an error naming the command.
+    async fn send(&self, cmd: &str, params: Value) -> anyhow::Result<Value> {
+        let body = json!({ "cmd": cmd, "params": params }).to_string();
+        let (status, reply) = tokio::time::timeout(CDP_TIMEOUT, self.post(&body))
+            .await
+            .map_err(|_| anyhow!("CDP {cmd}: no answer within {CDP_TIMEOUT:?}"))?
+            .with_context(|| format!("CDP {cmd}: talking to chromedriver"))?;
+        let json: Value = serde_json::from_str(&reply)
+            .with_context(|| format!("CDP {cmd}: chromedriver answered {status} with {reply}"))?;
+        let value = json.get("value").cloned().unwrap_or(Value::Null);
+        if status != 200 {
+            let message = value
+                .get("message")
+                .and_then(Value::as_str)
+                .unwrap_or(reply.as_str());
+            bail!("CDP {cmd} failed ({status}): {message}");
+        }
+        Ok(value)
+    }
+
+    /// One POST; returns the status and the body, reading exactly Content-Length bytes
+    /// (chromedriver sends `Connection: close` but may keep the socket open).
+    async fn post(&self, body: &str) -> std::io::Result<(u16, String)> {
+        let port = self.port;
+        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
+        let request = format!(
+            "POST /session/{}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
+             Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\
+             Connection: close\r\n\r\n{body}",
+            self.session,
+            body.len()
+        );
+        stream.write_all(request.as_bytes()).await?;
+        let mut reply = Vec::new();
+        let mut chunk = [0u8; 8192];
+        loop {
+            let n = stream.read(&mut chunk).await?;
+            reply.extend_from_slice(&chunk[..n]);
+            if let Some(split) = reply.windows(4).position(|w| w == b"\r\n\r\n") {
+                let head = String::from_utf8_lossy(&reply[..split]).into_owned();
+                let body = &reply[split + 4..];
+                let length = head
+                    .lines()
+                    .filter_map(|l| l.split_once(':'))
+                    .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
+                    .and_then(|(_, v)| v.trim().parse::<usize>().ok());
+                let complete = match length {
+                    Some(length) => body.len() >= length,
+                    None => n == 0,
+                };
+                if complete {
+                    let status = head
+                        .split_whitespace()
+                        .nth(1)
+                        .and_then(|s| s.parse().ok())
+                        .unwrap_or(0);
+                    let body = &body[..length.unwrap_or(body.len()).min(body.len())];
+                    return Ok((status, String::from_utf8_lossy(body).into_owned()));
+                }
+            }
+            if n == 0 {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+        }
+    }
+}
+
+/// The port of `http://127.0.0.1:<port>`.
+fn port_of(url: &str) -> anyhow::Result<u16> {
+    url.rsplit(':')
+        .next()
+        .and_then(|p| p.trim_end_matches('/').parse().ok())
+        .ok_or_else(|| anyhow!("no port in the driver URL {url}"))
+}
+
+/// Median (the mean of the two middle values for an even count), min and max.
+fn stats(values: &[f64]) -> (f64, f64, f64) {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    if n == 0 {
+        return (f64::NAN, f64::NAN, f64::NAN);
+    }
+    let median = if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    };
+    (median, sorted[0], sorted[n - 1])
+}
+
+/// The printed report: setup, one row per load, median/min/max, the slowdown check, and the two
+/// summary lines for the README.
+fn format_report(report: &Report) -> String {
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\nLoad benchmark: {}, headless, CPU slowed down {CPU_SLOWDOWN}x, HTTP cache disabled,\n\
+         window {}x{}, {PAGE} (widget in the viewport) under the strict CSP;\n\
+         {WARM_UP} warm-up load (not counted), then {RUNS} loads, each a fresh navigation.\n\
+         embed.js → ready: embed.js resource start to data-ccq-state=\"ready\" (ms)\n\
+         longest task: longest main-thread task until {SETTLE_MS} ms after ready (ms; 0 = none over 50 ms)\n\n",
+        report.browser, WINDOW.0, WINDOW.1
+    ));
+    let row = |label: &str, ready: f64, longest: f64, tasks: &str| {
+        format!("{label:<8}  {ready:>16.1}  {longest:>12.1}  {tasks:>10}\n")
+    };
+    out.push_str(&format!(
+        "{:<8}  {:>16}  {:>12}  {:>10}\n",
+        "load", "embed.js → ready", "longest task", "long tasks"
+    ));
+    let rule = format!("{}\n", "-".repeat(8 + 2 + 16 + 2 + 12 + 2 + 10));
+    out.push_str(&rule);
+    for (i, s) in report.warm_up.iter().enumerate() {
+        let label = format!(
+            "warm-up{}",
+            if WARM_UP > 1 {
+                (i + 1).to_string()
+            } else {
+                String::new()
+            }
+        );
+        out.push_str(&row(
+            &label,
+            s.to_ready,
+            s.longest_task,
+            &s.tasks.to_string(),
+        ));
+    }
+    for (i, s) in report.runs.iter().enumerate() {
+        out.push_str(&row(
+            &(i + 1).to_string(),
+            s.to_ready,
+            s.longest_task,
+            &s.tasks.to_string(),
+        ));
+    }
+    out.push_str(&rule);
+    let ready: Vec<f64> = report.runs.iter().map(|s| s.to_ready).collect();
+    let longest: Vec<f64> = report.runs.iter().map(|s| s.longest_task).collect();
+    let (ready_median, ready_min, ready_max) = stats(&ready);
+    let (task_median, task_min, task_max) = stats(&longest);
+    out.push_str(&row("median", ready_median, task_median, ""));
+    out.push_str(&row("min", ready_min, task_min, ""));
+    out.push_str(&row("max", ready_max, task_max, ""));
+    if !report.longtask_supported {
+        out.push_str(
+            "\nnote: this browser does not report \"longtask\" entries; longest task reads 0\n",
+        );
+    }
+    let (unthrottled, throttled) = report.check;
+    out.push_str(&format!(
+        "\nslowdown check: a fixed JS loop took {unthrottled:.1} ms unthrottled, {throttled:.1} ms \
+         throttled ({:.1}x; asked for {CPU_SLOWDOWN}x)\n",
+        throttled / unthrottled
+    ));
+    out.push_str(&format!(
+        "\nembed.js start → widget interactive (median of {RUNS}, {CPU_SLOWDOWN}x CPU slowdown): \
+         {ready_median:.0} ms (min {ready_min:.0}, max {ready_max:.0})\n\
+         longest main-thread task (median of {RUNS}, {CPU_SLOWDOWN}x CPU slowdown): \
+         {task_median:.0} ms (min {task_min:.0}, max {task_max:.0})\n"
+    ));
+    out
+}
