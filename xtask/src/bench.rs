@@ -1,12 +1,196 @@
-//! `cargo xtask bench`: for now the release bundle's size table only; the performance
-//! benchmarks are not implemented yet.
+//! `cargo xtask bench`: what the widget costs a page, measured and printed (never asserted).
+//!
+//! 1. Installs what it lacks (the release tools; Chromium and chromedriver are reused when
+//!    present, otherwise installed the way `test` does, via browsers.rs, which installs every
+//!    engine), builds the release bundle into dist/ and builds the load benchmark program
+//!    (`tests/e2e/examples/bench.rs`, release profile).
+//! 2. Sizes: raw, gzip -9 and brotli -q 11 bytes of every file the widget loads (sizes.rs), plus
+//!    the brotli total of everything the widget loads and the part a page pays before the
+//!    widget nears the viewport (embed.js alone: the rest loads lazily).
+//! 3. Load timings: `cargo run -p e2e --release --example bench` with the bundle and the
+//!    Chromium binaries in `CCQ_DIST`, `CHROMEDRIVER` and `CHROMIUM_BIN`: headless Chromium with
+//!    a 4x CPU slowdown and no HTTP cache loads a page with the widget in the viewport 10 times
+//!    (after a warm-up) and prints, per load and as median/min/max, the time from embed.js's
+//!    request start to `data-ccq-state="ready"` and the longest main-thread task.
+//!
+//! The figures vary with the machine and its load; compare runs made on the same machine.
 
-use crate::context::Ctx;
+use std::path::PathBuf;
+
+use crate::browsers;
+use crate::context::{is_executable, Ctx};
 use crate::dist;
+use crate::sizes::{self, FileSize};
+use crate::tools::{self, Purpose};
 
-/// Builds the release bundle, prints its sizes and says what is still missing.
+/// The arguments that select the load benchmark program in the e2e crate (for `cargo build` and
+/// `cargo run`).
+const BENCH_PROGRAM: [&str; 5] = ["-p", "e2e", "--release", "--example", "bench"];
+
+/// The file a page loads eagerly; everything else waits until the widget nears the viewport.
+const EAGER_FILE: &str = "embed.js";
+
+/// Builds everything, prints the sizes, then runs the load benchmark (its output streams).
 pub fn run(ctx: &Ctx) -> Result<(), String> {
-    dist::run(ctx)?;
-    println!("\nbench: performance benchmarks are not implemented yet (sizes above only)");
-    Ok(())
+    tools::ensure(ctx, Purpose::Release)?;
+    let chromium = chromium(ctx)?;
+    dist::fetch(ctx)?;
+    let dist = dist::build(ctx)?;
+
+    // Compiled before the size report, so the compiler's output does not split the figures (the
+    // first time this compiles the harness and its dependencies: a few minutes on 2 cores).
+    let mut build = ctx.cmd("cargo");
+    build.arg("build").args(BENCH_PROGRAM);
+    ctx.run(&mut build)
+        .map_err(|e| format!("building the load benchmark program failed: {e}"))?;
+
+    let rows = sizes::measure(&dist)?;
+    println!("\n━━━ bench: sizes ━━━");
+    println!("\nWidget files in {}:\n", dist.display());
+    print!("{}", sizes::format_table(&rows));
+    println!();
+    print!("{}", derived_lines(&rows)?);
+
+    println!("\n━━━ bench: load in headless Chromium ━━━");
+    let mut bench = ctx.cmd("cargo");
+    bench
+        .arg("run")
+        .args(BENCH_PROGRAM)
+        .arg("--quiet")
+        .env("CCQ_DIST", &dist)
+        .env("CHROMEDRIVER", &chromium.driver)
+        .env("CHROMIUM_BIN", &chromium.browser);
+    ctx.run(&mut bench).map_err(|e| {
+        format!(
+            "the load benchmark failed: {e}. Its error is printed above; if a binary is \
+             missing, `cargo xtask test` installs every browser and driver"
+        )
+    })
+}
+
+/// The Chromium binaries the load benchmark drives.
+struct Chromium {
+    browser: PathBuf,
+    driver: PathBuf,
+}
+
+/// Chromium and chromedriver: `CHROMIUM_BIN` / `CHROMEDRIVER`, else /usr/bin, else PATH. If
+/// either is missing (or an override is not executable), `browsers::ensure` installs or reports
+/// it exactly as `cargo xtask test` does.
+fn chromium(ctx: &Ctx) -> Result<Chromium, String> {
+    let found = |var: &str, name: &str| -> Option<PathBuf> {
+        match std::env::var_os(var).filter(|v| !v.is_empty()) {
+            Some(value) => Some(PathBuf::from(value)).filter(|p| is_executable(p)),
+            None => Some(PathBuf::from("/usr/bin").join(name))
+                .filter(|p| is_executable(p))
+                .or_else(|| ctx.which(name)),
+        }
+    };
+    if let (Some(browser), Some(driver)) = (
+        found("CHROMIUM_BIN", "chromium"),
+        found("CHROMEDRIVER", "chromedriver"),
+    ) {
+        println!("✓ chromium {}", browser.display());
+        println!("✓ chromedriver {}", driver.display());
+        return Ok(Chromium { browser, driver });
+    }
+    println!(
+        "→ Chromium or chromedriver is missing: setting up the browsers as `cargo xtask test` does"
+    );
+    let all = browsers::ensure(ctx)
+        .map_err(|e| format!("xtask bench needs Chromium and chromedriver: {e}"))?;
+    Ok(Chromium {
+        browser: all.chromium,
+        driver: all.chromedriver,
+    })
+}
+
+/// The two derived size lines: the brotli total of every file the widget loads, and what a
+/// page pays before the widget nears the viewport (embed.js alone, brotli).
+fn derived_lines(rows: &[FileSize]) -> Result<String, String> {
+    let everything: u64 = rows.iter().map(|r| r.brotli).sum();
+    let eager = rows
+        .iter()
+        .find(|r| r.name == EAGER_FILE)
+        .ok_or_else(|| {
+            format!("the size table has no {EAGER_FILE} row: sizes::WIDGET_FILES must list it")
+        })?
+        .brotli;
+    let lines = [
+        ("everything the widget loads (js + wasm + css)", everything),
+        (
+            "what a page pays before the widget nears the viewport (embed.js)",
+            eager,
+        ),
+    ];
+    let label_width = lines
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let number_width = lines
+        .iter()
+        .map(|(_, n)| grouped(*n).len())
+        .max()
+        .unwrap_or(0);
+    Ok(lines
+        .iter()
+        .map(|(label, n)| {
+            format!(
+                "{label:<label_width$}  {:>number_width$} B brotli\n",
+                grouped(*n)
+            )
+        })
+        .collect())
+}
+
+/// `1234567` → `"1,234,567"` (as in the size table).
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(name: &str, brotli: u64) -> FileSize {
+        FileSize {
+            name: name.into(),
+            raw: brotli * 3,
+            gzip: brotli * 2,
+            brotli,
+        }
+    }
+
+    #[test]
+    fn derived_lines_total_everything_and_isolate_embed_js() {
+        let rows = [
+            row("embed.js", 1_034),
+            row("cto-cio-quiz.js", 4_000),
+            row("cto-cio-quiz_bg.wasm", 120_000),
+            row("widget.css", 2_500),
+        ];
+        let expected = "\
+everything the widget loads (js + wasm + css)                     127,534 B brotli
+what a page pays before the widget nears the viewport (embed.js)    1,034 B brotli
+";
+        assert_eq!(derived_lines(&rows), Ok(expected.to_string()));
+    }
+
+    #[test]
+    fn derived_lines_need_embed_js() {
+        let result = derived_lines(&[row("widget.css", 10)]);
+        assert!(
+            matches!(&result, Err(e) if e.contains("embed.js")),
+            "{result:?}"
+        );
+    }
 }

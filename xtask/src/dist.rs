@@ -72,19 +72,6 @@ fn without_build_instructions(html: &str) -> String {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::without_build_instructions;
-
-    #[test]
-    fn drops_trunk_links_and_blank_lines_only() {
-        let html = "<head>\n  <!-- Build instructions for Trunk; x -->\n  <link data-trunk rel=\"rust\" data-trunk-id=\"0\">\n\n  <title>T</title>\n</head>\n";
-        assert_eq!(
-            without_build_instructions(html),
-            "<head>\n  <title>T</title>\n</head>\n"
-        );
-    }
-}
 
 /// Prints the size table of the widget's files in `dist`.
 pub fn report(dist: &std::path::Path) -> Result<(), String> {
@@ -101,4 +88,18 @@ pub fn dist_dir(ctx: &Ctx) -> Result<PathBuf, String> {
         .map_err(|e| format!("cannot read {}: {e}", trunk_path.display()))?;
     let dist = versions::toml_string(&trunk, "build", "dist").unwrap_or_else(|| "dist".into());
     Ok(ctx.root.join(dist))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_build_instructions;
+
+    #[test]
+    fn drops_trunk_links_and_blank_lines_only() {
+        let html = "<head>\n  <!-- Build instructions for Trunk; x -->\n  <link data-trunk rel=\"rust\" data-trunk-id=\"0\">\n\n  <title>T</title>\n</head>\n";
+        assert_eq!(
+            without_build_instructions(html),
+            "<head>\n  <title>T</title>\n</head>\n"
+        );
+    }
 }

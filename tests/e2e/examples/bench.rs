@@ -4,11 +4,18 @@
 //! against an existing `dist/`, honouring `CCQ_DIST`, `CHROMEDRIVER`, `CHROMIUM_BIN` and
 //! `CCQ_SESSIONS` like the tests).
 //!
-//! One Chromium session (the harness's driver, capabilities, server with the strict CSP, and
-//! machine-wide session slot), its CPU slowed down 4x with CDP `Emulation.setCPUThrottlingRate`
-//! and its HTTP cache disabled with `Network.setCacheDisabled`, loads `pages/bench-load.html`
-//! (the widget at the top of the page, so in the viewport: it loads at once) once as a warm-up and
-//! then [`RUNS`] times, each a fresh navigation. `pages/bench-observe.js` measures in the page:
+//! Every load runs in a fresh headless Chromium with an empty profile (the harness's driver,
+//! capabilities and machine-wide session slot; its server with the strict CSP), its CPU slowed
+//! down 4x with CDP `Emulation.setCPUThrottlingRate` and its HTTP cache disabled with
+//! `Network.setCacheDisabled`. It first opens `pages/blank.html` from the same server (so the
+//! renderer is up and warm), then `pages/bench-load.html`: the widget at the top of the page, in
+//! the viewport, so it loads at once. A fresh browser per load, not fresh navigations in one
+//! session: Chromium keeps one renderer process per site and V8 keeps what it compiled in that
+//! process (wasm module, scripts) in memory, HTTP cache or not, so later loads in one session
+//! measured a repeat visit (no long task at all, and about half the time to ready, instead of
+//! 60-190 ms long tasks in fresh browsers). One warm-up load is printed but not counted, then
+//! [`RUNS`].
+//! `pages/bench-observe.js` measures in the page:
 //! - **embed.js → ready**: from embed.js's resource-timing `startTime` to the moment a
 //!   MutationObserver sees `data-ccq-state="ready"` (the widget is mounted and interactive);
 //! - **longest task**: the longest `longtask` entry (buffered PerformanceObserver, 0 if none)
@@ -17,6 +24,7 @@
 //! Printed: every run, then the median, min and max of each figure, and a check that the
 //! slowdown was in effect (a fixed JS loop timed with and without throttling).
 
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -38,6 +46,8 @@ const RUNS: usize = 10;
 const WARM_UP: usize = 1;
 /// CDP `Emulation.setCPUThrottlingRate` rate: 4 means four times slower.
 const CPU_SLOWDOWN: u32 = 4;
+/// Opened first in every fresh browser, to start and warm the renderer the bench page uses.
+const WARM_PAGE: &str = "/pages/blank.html";
 /// The host page: the widget in the viewport, the observer script in `<head>`.
 const PAGE: &str = "/pages/bench-load.html";
 /// The loader, whose resource-timing start is the start of the measured interval.
@@ -94,23 +104,29 @@ struct Report {
     check: (f64, f64),
 }
 
+/// Runs the benchmark; on failure prints the error with its causes (no backtrace) and exits 1.
 #[tokio::main(flavor = "current_thread")]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(report) => {
+            print!("{}", format_report(&report));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("bench: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<Report> {
     let config = ServerConfig::default();
     require_dist(&config.dist)?;
     Engine::Chromium
         .check_installed()
         .map_err(|e| anyhow!("{e}"))?;
-    let report = with_session(config).await?;
-    print!("{}", format_report(&report));
-    Ok(())
-}
-
-/// Starts the server, a chromedriver and a Chromium session the way the e2e harness does (see
-/// `e2e::session`), runs the benchmark, and always closes the session.
-async fn with_session(config: ServerConfig) -> anyhow::Result<Report> {
-    let engine = Engine::Chromium;
-    let slot = match tokio::time::timeout(Duration::from_secs(1), e2e::slots::acquire()).await {
+    // One of the machine-wide browser slots the e2e tests share, held for the whole benchmark.
+    let _slot = match tokio::time::timeout(Duration::from_secs(1), e2e::slots::acquire()).await {
         Ok(slot) => slot,
         Err(_) => {
             eprintln!(
@@ -122,110 +138,157 @@ async fn with_session(config: ServerConfig) -> anyhow::Result<Report> {
     }
     .context("waiting for a browser session slot")?;
     let server = Arc::new(Server::start(config).context("starting the HTTP server")?);
-    // Declared before the driver, so dropped after it: the browser must be gone before its
-    // profile directory is removed.
-    let work = TempDir::new("bench").context("creating a temp dir")?;
-    let profile = work.path().join("profile");
-    std::fs::create_dir_all(&profile).context("creating the browser profile dir")?;
-    let browser = engine.browser_binary().map_err(|e| anyhow!("{e}"))?;
-    let driver = Driver::start(engine, work.path()).await?;
-    let client = ClientBuilder::new(HttpConnector::new())
-        .capabilities(engine.capabilities(&browser, &profile))
-        .connect(&driver.url())
-        .await
-        .map_err(|e| {
-            anyhow!(
-                "new Chromium session failed: {e}; chromedriver log:\n{}",
-                driver.log_tail()
-            )
-        })?;
-    let ctx = Ctx {
-        engine,
-        client: client.clone(),
-        server,
-    };
-    let result = benchmark(&ctx, &driver).await;
-    let _ = tokio::time::timeout(Duration::from_secs(10), client.close()).await;
-    drop(driver);
-    drop(work);
-    drop(slot);
-    result
-}
 
-/// The warm-up and measured loads, then the slowdown check.
-async fn benchmark(ctx: &Ctx, driver: &Driver) -> anyhow::Result<Report> {
-    ctx.client
-        .set_window_size(WINDOW.0, WINDOW.1)
-        .await
-        .context("setting the window size")?;
-    ctx.client
-        .update_timeouts(TimeoutConfiguration::new(
-            Some(LOAD_TIMEOUT),
-            Some(LOAD_TIMEOUT),
-            None,
-        ))
-        .await
-        .context("setting the WebDriver timeouts")?;
-    let session = ctx
-        .client
-        .session_id()
-        .await?
-        .ok_or_else(|| anyhow!("the WebDriver session has no id"))?;
-    let cdp = Cdp {
-        port: port_of(&driver.url())?,
-        session,
+    let mut report = Report {
+        browser: String::from("Chromium"),
+        warm_up: Vec::new(),
+        runs: Vec::new(),
+        longtask_supported: true,
+        check: (f64::NAN, f64::NAN),
     };
-    cdp.send("Network.enable", json!({})).await?;
-    cdp.send("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await?;
-    cdp.send(
-        "Emulation.setCPUThrottlingRate",
-        json!({ "rate": CPU_SLOWDOWN }),
-    )
-    .await?;
-
-    let browser = ctx
-        .client
-        .capabilities()
-        .and_then(|caps| caps.get("browserVersion"))
-        .and_then(Value::as_str)
-        .map_or_else(|| "Chromium".to_string(), |v| format!("Chromium {v}"));
-    let mut warm_up = Vec::new();
-    let mut runs = Vec::new();
-    let mut longtask_supported = true;
     for i in 0..WARM_UP + RUNS {
         let label = if i < WARM_UP {
             format!("warm-up {}", i + 1)
         } else {
             format!("run {}/{RUNS}", i + 1 - WARM_UP)
         };
-        let (sample, supported) = load_once(ctx)
+        let last = i + 1 == WARM_UP + RUNS;
+        let browser = Browser::start(server.clone())
             .await
-            .with_context(|| format!("load {label}"))?;
-        longtask_supported &= supported;
+            .with_context(|| format!("{label}: starting Chromium"))?;
+        let outcome = async {
+            browser.prepare().await?;
+            let measured = load_once(&browser.ctx).await?;
+            // Still on the bench page: the same loop with the slowdown in effect, then without.
+            let check = if last {
+                let throttled = time_loop(&browser.ctx).await?;
+                browser.throttle(1).await?;
+                Some((time_loop(&browser.ctx).await?, throttled))
+            } else {
+                None
+            };
+            anyhow::Ok((measured, check))
+        }
+        .await;
+        if i == 0 {
+            report.browser = browser.version();
+        }
+        browser.close().await;
+        let ((sample, supported), check) = outcome.with_context(|| format!("load {label}"))?;
+        report.longtask_supported &= supported;
+        if let Some(check) = check {
+            report.check = check;
+        }
         eprintln!(
             "bench: {label}: {:.1} ms to ready, longest task {:.1} ms",
             sample.to_ready, sample.longest_task
         );
         if i < WARM_UP {
-            warm_up.push(sample);
+            report.warm_up.push(sample);
         } else {
-            runs.push(sample);
+            report.runs.push(sample);
         }
     }
+    Ok(report)
+}
 
-    // Still on the bench page: the same loop with the slowdown in effect, then without.
-    let throttled = time_loop(ctx).await?;
-    cdp.send("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))
-        .await?;
-    let unthrottled = time_loop(ctx).await?;
-    Ok(Report {
-        browser,
-        warm_up,
-        runs,
-        longtask_supported,
-        check: (unthrottled, throttled),
-    })
+/// A fresh Chromium with an empty profile, started the way the e2e harness starts its sessions
+/// (see `e2e::session`). Fields drop in order: the session, then the driver (which kills the
+/// browser), then the profile directory.
+struct Browser {
+    ctx: Ctx,
+    cdp: Cdp,
+    driver: Driver,
+    _work: TempDir,
+}
+
+impl Browser {
+    async fn start(server: Arc<Server>) -> anyhow::Result<Browser> {
+        let engine = Engine::Chromium;
+        let work = TempDir::new("bench").context("creating a temp dir")?;
+        let profile = work.path().join("profile");
+        std::fs::create_dir_all(&profile).context("creating the browser profile dir")?;
+        let binary = engine.browser_binary().map_err(|e| anyhow!("{e}"))?;
+        let driver = Driver::start(engine, work.path()).await?;
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(engine.capabilities(&binary, &profile))
+            .connect(&driver.url())
+            .await
+            .map_err(|e| {
+                anyhow!(
+                    "new Chromium session failed: {e}; chromedriver log:\n{}",
+                    driver.log_tail()
+                )
+            })?;
+        let session = client.session_id().await?;
+        let cdp = Cdp {
+            port: port_of(&driver.url())?,
+            session: session.ok_or_else(|| anyhow!("the WebDriver session has no id"))?,
+        };
+        Ok(Browser {
+            ctx: Ctx {
+                engine,
+                client,
+                server,
+            },
+            cdp,
+            driver,
+            _work: work,
+        })
+    }
+
+    /// Window size, timeouts, no HTTP cache, the CPU slowdown; then the blank host page from the
+    /// same server, so the renderer process the bench page will use is up and warm but has
+    /// never seen the widget (no compiled wasm, no code cache).
+    async fn prepare(&self) -> anyhow::Result<()> {
+        let client = &self.ctx.client;
+        client
+            .set_window_size(WINDOW.0, WINDOW.1)
+            .await
+            .context("setting the window size")?;
+        client
+            .update_timeouts(TimeoutConfiguration::new(
+                Some(LOAD_TIMEOUT),
+                Some(LOAD_TIMEOUT),
+                None,
+            ))
+            .await
+            .context("setting the WebDriver timeouts")?;
+        self.cdp.send("Network.enable", json!({})).await?;
+        self.cdp
+            .send("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+            .await?;
+        self.throttle(CPU_SLOWDOWN).await?;
+        self.ctx.open(WARM_PAGE).await
+    }
+
+    /// CDP `Emulation.setCPUThrottlingRate` (1: no slowdown).
+    async fn throttle(&self, rate: u32) -> anyhow::Result<()> {
+        self.cdp
+            .send("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))
+            .await
+            .map(drop)
+    }
+
+    /// "Chromium <browserVersion>" from the session's capabilities.
+    fn version(&self) -> String {
+        self.ctx
+            .client
+            .capabilities()
+            .and_then(|caps| caps.get("browserVersion"))
+            .and_then(Value::as_str)
+            .map_or_else(|| "Chromium".to_string(), |v| format!("Chromium {v}"))
+    }
+
+    /// Ends the session (the browser quits cleanly), then kills the driver's process group and
+    /// removes the profile.
+    async fn close(self) {
+        let Browser {
+            ctx, driver, _work, ..
+        } = self;
+        let _ = tokio::time::timeout(Duration::from_secs(10), ctx.client.close()).await;
+        drop(driver);
+    }
 }
 
 /// One fresh navigation to the bench page and the page's figures. Fails if the widget does not
@@ -404,7 +467,8 @@ fn format_report(report: &Report) -> String {
     out.push_str(&format!(
         "\nLoad benchmark: {}, headless, CPU slowed down {CPU_SLOWDOWN}x, HTTP cache disabled,\n\
          window {}x{}, {PAGE} (widget in the viewport) under the strict CSP;\n\
-         {WARM_UP} warm-up load (not counted), then {RUNS} loads, each a fresh navigation.\n\
+         {WARM_UP} warm-up load (not counted), then {RUNS} loads, each in a fresh browser and profile\n\
+         (after {WARM_PAGE}: warm renderer, nothing of the widget cached or compiled).\n\
          embed.js → ready: embed.js resource start to data-ccq-state=\"ready\" (ms)\n\
          longest task: longest main-thread task until {SETTLE_MS} ms after ready (ms; 0 = none over 50 ms)\n\n",
         report.browser, WINDOW.0, WINDOW.1
