@@ -10,7 +10,8 @@ use crate::content::{Section, TIERS};
 use crate::newsletter::{status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision};
 use crate::storage::NewsletterMemory;
 use crate::ui::explainer::ArticleSection;
-use crate::ui::session::Session;
+use crate::ui::focus::focus_when;
+use crate::ui::session::{FocusTarget, Session};
 use crate::web::submit;
 
 /// The article's closing section, followed by the sign-up.
@@ -20,6 +21,10 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
     // Lives here, not in the form, so the status survives the form being replaced by "on the list".
     let form = RwSignal::new(SignupForm::new());
     let just_sent = move || form.with(|form| matches!(form.state(), FormState::Sent(_)));
+    // Where focus goes when the control it was on disappears.
+    let status = NodeRef::<html::P>::new();
+    let show_signup = NodeRef::<html::Button>::new();
+    focus_when(session, FocusTarget::ShowSignup, show_signup);
     let score_line = move || {
         session
             .quiz
@@ -45,7 +50,12 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
         Some(NewsletterMemory::Dismissed) => view! {
             <p class="ccq-note">
                 "Newsletter sign-up hidden. "
-                <button type="button" class="ccq-link-btn" on:click=move |_| session.forget_newsletter_choice()>
+                <button
+                    type="button"
+                    class="ccq-link-btn"
+                    node_ref=show_signup
+                    on:click=move |_| session.forget_newsletter_choice()
+                >
                     "Show the sign-up form"
                 </button>
             </p>
@@ -55,6 +65,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
             NewsletterSetup::Connected(endpoint) => view! {
                 <SignupFormView
                     form
+                    status
                     endpoint=endpoint.clone()
                     privacy_url=config.privacy_url.clone()
                     tag=config.newsletter_tag.clone()
@@ -76,7 +87,9 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
             {score_line}
             <ArticleSection section/>
             {body}
-            <p class="ccq-status" role="status">{move || form.with(|form| status_message(form.state()))}</p>
+            <p class="ccq-status" role="status" tabindex="-1" node_ref=status>
+                {move || form.with(|form| status_message(form.state()))}
+            </p>
         </div>
     }
 }
@@ -86,6 +99,8 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
 #[component]
 fn SignupFormView(
     form: RwSignal<SignupForm>,
+    /// The status line outside the form, focused once the form is replaced after a sign-up.
+    status: NodeRef<html::P>,
     endpoint: Endpoint,
     privacy_url: Option<String>,
     tag: Option<String>,
@@ -94,6 +109,7 @@ fn SignupFormView(
     let email_input = NodeRef::<html::Input>::new();
     let consent_input = NodeRef::<html::Input>::new();
     let honeypot = NodeRef::<html::Input>::new();
+    focus_when(session, FocusTarget::Email, email_input);
     let endpoint = StoredValue::new(endpoint);
     let tag = StoredValue::new(tag);
 
@@ -115,6 +131,9 @@ fn SignupFormView(
                     match submit::send(&request).await {
                         Ok(delivery) => {
                             form.update(|form| form.on_sent(delivery));
+                            if let Some(status) = status.get_untracked() {
+                                let _ = status.focus();
+                            }
                             session.remember_newsletter(NewsletterMemory::SignedUp);
                         }
                         Err(failure) => form.update(|form| form.on_failed(failure)),
@@ -182,7 +201,11 @@ fn SignupFormView(
                 <label>"Leave this empty" <input type="text" name="ccq-website" tabindex="-1" autocomplete="off" node_ref=honeypot/></label>
             </div>
             <div class="ccq-actions">
-                <button type="submit" class="ccq-btn" disabled=sending>"Subscribe"</button>
+                // aria-disabled, not disabled: a disabled button drops focus (to the page, in Firefox),
+                // and the form's state machine already refuses a second submission.
+                <button type="submit" class="ccq-btn" aria-disabled=move || sending().to_string()>
+                    "Subscribe"
+                </button>
                 <Show when=move || !locked()>
                     <button type="button" class="ccq-link-btn" on:click=move |_| session.remember_newsletter(NewsletterMemory::Dismissed)>
                         "Not now"

@@ -47,15 +47,17 @@ fn QuestionForm() -> impl IntoView {
         !in_feedback()
             && current.with(|current| current.as_ref().is_some_and(|c| c.selected.is_none()))
     };
+    // This form belongs to one question: its controls act on that question only.
+    let own_id = current.with_untracked(|c| c.as_ref().map_or("", |c| c.question.id));
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if in_feedback() {
-            session.next();
+            session.next(own_id);
         } else if nothing_selected() {
             hint.set(true);
         } else {
             hint.set(false);
-            session.check();
+            session.check(own_id);
         }
     };
     let progress = move || {
@@ -127,7 +129,8 @@ fn options(
     current: Signal<Option<CurrentQuestion>>,
     shown: CurrentQuestion,
 ) -> impl IntoView {
-    let name = ["answer-", shown.question.id].concat();
+    let question_id = shown.question.id;
+    let name = ["answer-", question_id].concat();
     shown
         .options
         .into_iter()
@@ -153,7 +156,7 @@ fn options(
                         value=option.id
                         prop:checked=selected
                         disabled=checked
-                        on:change=move |_| session.select(option.id)
+                        on:change=move |_| session.select(question_id, option.id)
                     />
                     <span>{option.text}</span>
                     {move || mark().map(|mark| view! { <span class="ccq-mark">{mark}</span> })}

@@ -24,6 +24,10 @@ pub enum FocusTarget {
     Results,
     /// The start screen's button (after Start over or Forget my data).
     Start,
+    /// "Show the sign-up form" (after Not now hid the form).
+    ShowSignup,
+    /// The e-mail field (after the form is shown again).
+    Email,
 }
 
 /// Everything one `<cto-cio-quiz>` element shows and remembers. Cheap to copy into closures.
@@ -133,12 +137,27 @@ impl Session {
         }
     }
 
-    pub fn select(self, option_id: &str) {
-        self.apply(|quiz| quiz.select(option_id));
+    /// Whether `question_id` is the question on screen. Actions carry the id of the question whose
+    /// controls were used, so a click that lands on a stale control (a burst of clicks faster than
+    /// the view updates) can never answer a question the reader has not seen.
+    fn is_current(self, question_id: &str) -> bool {
+        self.quiz.with_untracked(|quiz| {
+            quiz.current()
+                .is_some_and(|current| current.question.id == question_id)
+        })
+    }
+
+    pub fn select(self, question_id: &str, option_id: &str) {
+        if self.is_current(question_id) {
+            self.apply(|quiz| quiz.select(option_id));
+        }
     }
 
     /// Checks the selected answer; in end-of-quiz feedback mode this also moves on.
-    pub fn check(self) {
+    pub fn check(self, question_id: &str) {
+        if !self.is_current(question_id) {
+            return;
+        }
         let Some(outcome) = self.apply(Quiz::check) else {
             return;
         };
@@ -153,8 +172,8 @@ impl Session {
         }
     }
 
-    pub fn next(self) {
-        if self.apply(Quiz::next).is_none() {
+    pub fn next(self, question_id: &str) {
+        if !self.is_current(question_id) || self.apply(Quiz::next).is_none() {
             return;
         }
         if self.quiz.with_untracked(Quiz::phase) == Phase::Finished {
@@ -195,8 +214,12 @@ impl Session {
         self.focus.set(Some(FocusTarget::Results));
     }
 
-    /// A new attempt with reshuffled questions and options.
+    /// A new attempt with reshuffled questions and options (only from the results: repeated clicks
+    /// must not reshuffle an attempt already under way).
     pub fn retake(self) {
+        if self.quiz.with_untracked(Quiz::phase) != Phase::Finished {
+            return;
+        }
         self.quiz.update(|quiz| quiz.retake(clock::fresh_seed()));
         self.save_quiz();
         self.emit(HostEvent::Start);
@@ -238,6 +261,9 @@ impl Session {
             &storage::encode_newsletter(memory),
         );
         self.newsletter.set(Some(memory));
+        if memory == NewsletterMemory::Dismissed {
+            self.focus.set(Some(FocusTarget::ShowSignup));
+        }
     }
 
     /// Undoes "Not now": the sign-up form shows again.
@@ -245,6 +271,7 @@ impl Session {
         let key = self.keys.with_value(|keys| keys.newsletter.clone());
         self.store.with_value(|store| store.remove(&key));
         self.newsletter.set(None);
+        self.focus.set(Some(FocusTarget::Email));
     }
 
     /// Takes the pending focus request if it is for `target` (each request is served once).

@@ -4,20 +4,28 @@
 //!   `tests/e2e/node_modules` by `npm ci`, which `cargo xtask test` runs) finds no WCAG 2.0/2.1/2.2
 //!   A/AA violation inside the widget in any state: the explainer, a question, the feedback when
 //!   right and when wrong, the results, the sign-up form showing its errors, and signed up; each
-//!   state in the light palette and again in the dark one.
+//!   state in the light palette and again in the dark one. A canary first proves the run can fail
+//!   (light grey text must be reported), and every run must have measured the contrast of enough
+//!   elements to prove axe saw into the shadow root.
 //! - **Keyboard only**: the whole quiz and the sign-up taken with Tab, Shift+Tab, arrows, Space,
-//!   Enter and typed characters (WebDriver key actions, which go to whatever has focus), checking
-//!   after every key where focus is (never dropped to `<body>`) and that a focused control shows a
-//!   focus indicator.
-//! - **Reflow and resize**: no horizontal scrolling at a 320 CSS px viewport (WCAG 1.4.10), at
-//!   640 px (what a 1280 px window shows at 200 % page zoom), and at 1280 px with the widget's text
-//!   at 200 % (WCAG 1.4.4), in the explainer, a question with its feedback, and the results.
+//!   Enter and typed characters (WebDriver key actions, which go to whatever has focus): from the
+//!   host page into the widget, every question, the results, the sign-up with an empty submit, a
+//!   refusal by the service and a successful retry, then "Not now" and "Show the sign-up form" on
+//!   a fresh widget. After every key: focus never dropped to `<body>`, and a focused control shows
+//!   an indicator (an outline or a box shadow).
+//! - **Reflow, resize and text spacing**: no horizontal scrolling and nothing cut off at a 320 CSS
+//!   px viewport (WCAG 1.4.10), at 640 px (what a 1280 px window shows at 200 % page zoom), at
+//!   1280 px with the widget's text at 200 % (WCAG 1.4.4), and at 320 px with WCAG 1.4.12's text
+//!   spacing; in the explainer, the first question's feedback and the results, and at 320 px (with
+//!   and without the spacing) in every question's feedback, since option texts differ.
 //!
 //! How the checks are done, and why:
 //!
 //! - axe is injected with WebDriver *execute script* (its source read from node_modules): scripts
 //!   run by the driver are not subject to the page's Content-Security-Policy, so the strict CSP
-//!   header stays on. It runs on the host element; axe descends into open shadow roots.
+//!   header stays on. It runs on the host element; axe descends into open shadow roots. Its CSSOM
+//!   preload is off, because it adds `<style>` elements that the CSP blocks and reports; the one
+//!   rule needing it (`css-orientation-lock`) is checked on `dist/widget.css` directly.
 //! - Dark mode: no engine lets a WebDriver client switch `prefers-color-scheme` through standard
 //!   commands (Chromium only through CDP, which fantoccini cannot reach here). The test instead
 //!   applies the widget's own `@media (prefers-color-scheme: dark)` block through the CSSOM (its
@@ -28,6 +36,10 @@
 //!   shrink their root size). The test sets `--ccq-font-size: 200%` on the host element through
 //!   its CSSOM `style` (allowed under the CSP, unlike a `style` attribute in markup): text twice
 //!   the reader's default size, as a browser's text-only zoom or a 32 px default font gives.
+//! - 320 px: Chromium's window gets that narrow (`set_window_rect`); Firefox's and WebKitGTK's stop
+//!   at about 450 px, so there the host page runs in an `<iframe>` of the exact width
+//!   (`pages/a11y-frame.html`, with `frame-src 'self'` added to the strict CSP): a frame is a
+//!   viewport of its own, with the same layout rules.
 //!
 //! Host page: `pages/a11y-host.html`, whose script builds `<cto-cio-quiz id="quiz">` from the query
 //! string (like `newsletter-host.html`) between two host links. Needs the release bundle (`cargo
@@ -40,7 +52,7 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, bail, ensure, Context};
 use cto_cio_quiz::content::{Question, QUESTIONS};
 use e2e::page::sleep_ms;
-use e2e::{Ctx, Scenario};
+use e2e::{Ctx, NewsletterReply, Scenario, STRICT_CSP};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::wd::TimeoutConfiguration;
 use serde::Deserialize;
@@ -58,6 +70,9 @@ const LONG: Duration = Duration::from_secs(300);
 const STEP: Duration = Duration::from_secs(10);
 
 const SUBSCRIBED: &str = "You're on the list — thanks!";
+const REFUSED: &str = "The newsletter service refused the sign-up (error 422)";
+/// The sign-up's status line (a polite live region).
+const STATUS: &str = ".ccq-cta p.ccq-status[role=status]";
 const EMAIL_MISSING: &str = "Enter your e-mail address, like name@example.com.";
 const CONSENT_MISSING: &str = "Tick the box to confirm you want to receive the newsletter.";
 
@@ -271,7 +286,10 @@ async fn play_to_results(ctx: &Ctx, right: impl Fn(usize) -> bool) -> e2e::Resul
 /// axe's source, read once from `tests/e2e/node_modules` (an error names the fix).
 fn axe_source() -> e2e::Result<&'static str> {
     static SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/node_modules/axe-core/axe.min.js");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/node_modules/axe-core/axe.min.js"
+    );
     SOURCE
         .get_or_init(|| {
             std::fs::read_to_string(path).map_err(|e| {
@@ -463,12 +481,73 @@ window.__ccqDark = null;
 return state.media.length;
 "#;
 
+/// The computed background colour of the widget's root box.
+async fn widget_background(ctx: &Ctx) -> e2e::Result<String> {
+    let colour: Option<String> = ctx
+        .eval(
+            "const c = document.querySelector(arguments[0]).shadowRoot.querySelector('div.ccq'); \
+             return c ? getComputedStyle(c).backgroundColor : null;",
+            vec![json!(HOST)],
+        )
+        .await?;
+    colour.ok_or_else(|| anyhow!("no div.ccq in the widget"))
+}
+
 /// axe in the light palette, then in the dark one; every violation goes into `report`.
 async fn axe_light_and_dark(ctx: &Ctx, state: &str, report: &mut Vec<String>) -> e2e::Result<()> {
     report.extend(axe_check(ctx, state).await?);
+    let light = widget_background(ctx).await?;
     force_dark(ctx, true).await?;
+    let dark = widget_background(ctx).await?;
+    ensure!(
+        dark != light,
+        "{state}: the dark palette did not apply (background stays {light})"
+    );
     report.extend(axe_check(ctx, &format!("{state} (dark)")).await?);
-    force_dark(ctx, false).await
+    force_dark(ctx, false).await?;
+    let back = widget_background(ctx).await?;
+    ensure!(
+        back == light,
+        "{state}: the light palette did not come back ({back} instead of {light})"
+    );
+    Ok(())
+}
+
+/// Proof that the harness can fail: with the reader's text colour themed to a light grey
+/// (`--ccq-text`, a documented custom property), axe must report `color-contrast`.
+async fn axe_catches_low_contrast(ctx: &Ctx) -> e2e::Result<()> {
+    let set = |value: Option<&'static str>| {
+        ctx.eval::<()>(
+            "const h = document.querySelector(arguments[0]); \
+             if (arguments[1] === null) h.style.removeProperty('--ccq-text'); \
+             else h.style.setProperty('--ccq-text', arguments[1]);",
+            vec![json!(HOST), json!(value)],
+        )
+    };
+    set(Some("#c8c8c8")).await?;
+    let found = axe_check(ctx, "canary: text themed #c8c8c8 on white").await;
+    set(None).await?;
+    let found = found?;
+    ensure!(
+        found.iter().any(|v| v.contains(": color-contrast (")),
+        "axe did not report color-contrast for light grey text on white: {found:?}"
+    );
+    Ok(())
+}
+
+/// axe's `css-orientation-lock` needs the CSSOM preload, which is off (see `AXE_RUN_JS`): the same
+/// check by hand, on the stylesheet the widget ships.
+fn assert_no_orientation_lock() -> e2e::Result<()> {
+    let path = e2e::server::dist_dir().join("widget.css");
+    let css =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    ensure!(
+        !css.contains("orientation"),
+        "{} has an orientation media query: the layout may be locked to one orientation (WCAG \
+         1.3.4); check it",
+        path.display()
+    );
+    Ok(())
 }
 
 #[tokio::test]
@@ -487,6 +566,8 @@ async fn axe_finds_no_wcag_violations_in_any_state() {
             open_ready(&ctx, "a11y-axe").await?;
             let version = inject_axe(&ctx).await?;
             eprintln!("[a11y] {}: axe-core {version}", ctx.engine);
+            assert_no_orientation_lock()?;
+            axe_catches_low_contrast(&ctx).await?;
             axe_light_and_dark(&ctx, "explainer (start screen)", &mut report).await?;
 
             start(&ctx).await?;
@@ -517,7 +598,7 @@ async fn axe_finds_no_wcag_violations_in_any_state() {
                 .await?;
             ctx.shadow_click(HOST, "form.ccq-signup button[type=submit]")
                 .await?;
-            wait_text(&ctx, ".ccq-cta p.ccq-status[role=status]", SUBSCRIBED).await?;
+            wait_text(&ctx, STATUS, SUBSCRIBED).await?;
             axe_light_and_dark(&ctx, "signed up", &mut report).await?;
 
             ensure!(
@@ -673,7 +754,11 @@ async fn wait_focus(ctx: &Ctx, what: &str, done: impl Fn(&Focus) -> bool) -> e2e
             return Ok(f);
         }
         if Instant::now() > deadline {
-            bail!("focus is not on {what}: document has {}, the widget has {:?}", f.doc, f.shadow);
+            bail!(
+                "focus is not on {what}: document has {}, the widget has {:?}",
+                f.doc,
+                f.shadow
+            );
         }
         sleep_ms(50).await;
     }
@@ -687,20 +772,80 @@ async fn tab_until(
     problems: &mut Vec<String>,
     done: impl Fn(&Focus) -> bool,
 ) -> e2e::Result<(Focus, usize)> {
+    move_focus_until(ctx, false, what, max, problems, done).await
+}
+
+/// Tab (or Shift+Tab with `back`) until `done` holds, at most `max` times, checking focus after
+/// every key; returns the focus reached and how many keys it took.
+async fn move_focus_until(
+    ctx: &Ctx,
+    back: bool,
+    what: &str,
+    max: usize,
+    problems: &mut Vec<String>,
+    done: impl Fn(&Focus) -> bool,
+) -> e2e::Result<(Focus, usize)> {
+    let key = if back { "Shift+Tab" } else { "Tab" };
     let mut path = Vec::new();
+    let mut before = focus(ctx).await?;
     for n in 1..=max {
-        press(ctx, &[TAB]).await?;
+        if back {
+            shift_tab(ctx).await?;
+        } else {
+            press(ctx, &[TAB]).await?;
+        }
         let f = focus(ctx).await?;
-        check_focus(ctx, &format!("Tab #{n} towards {what}"), &f, problems);
+        // Tab from the host page's last link leaves the document (to the browser's own UI): only
+        // a Tab from inside the widget must never end on <body>.
+        if !f.on_body || before.in_host {
+            check_focus(ctx, &format!("{key} #{n} towards {what}"), &f, problems);
+        }
         path.push(f.shadow.clone().unwrap_or_else(|| f.doc.clone()));
         if done(&f) {
             return Ok((f, n));
         }
+        before = f;
     }
     bail!(
-        "{max} Tabs never reached {what}; focus went through: {}",
+        "{max} × {key} never reached {what}; focus went through: {}",
         path.join(" → ")
     )
+}
+
+/// Waits until the sign-up's status line satisfies `ok`.
+async fn wait_status(ctx: &Ctx, ok: impl Fn(&str) -> bool) -> e2e::Result<String> {
+    let deadline = Instant::now() + STEP;
+    loop {
+        let now = ctx.shadow_text(HOST, STATUS).await?.unwrap_or_default();
+        if ok(&now) {
+            return Ok(now);
+        }
+        if Instant::now() > deadline {
+            bail!(
+                "the sign-up status never got there (last {now:?}); posts: {}; probe: {}",
+                ctx.server.newsletter_posts().len(),
+                ctx.probe_summary().await
+            );
+        }
+        sleep_ms(50).await;
+    }
+}
+
+/// Waits until the sign-up form is back.
+async fn wait_form_back(ctx: &Ctx) -> e2e::Result<()> {
+    let deadline = Instant::now() + STEP;
+    while ctx.shadow_count(HOST, "#ccq-email").await? == 0 {
+        if Instant::now() > deadline {
+            bail!(
+                "\"Show the sign-up form\" did not bring the form back; focus: {:?}; the sign-up \
+                 section says {:?}",
+                focus(ctx).await?,
+                ctx.shadow_text(HOST, ".ccq-cta").await?
+            );
+        }
+        sleep_ms(50).await;
+    }
+    Ok(())
 }
 
 fn is_button(f: &Focus, label: &str) -> bool {
@@ -715,8 +860,11 @@ async fn the_quiz_and_the_sign_up_work_with_the_keyboard_alone() {
             let mut problems = Vec::new();
             open_ready(&ctx, "a11y-keys").await?;
             // From the top of the page, as a reader arriving with the keyboard.
-            ctx.eval::<()>("window.scrollTo(0, 0); document.activeElement.blur();", vec![])
-                .await?;
+            ctx.eval::<()>(
+                "window.scrollTo(0, 0); document.activeElement.blur();",
+                vec![],
+            )
+            .await?;
             let (_, tabs) = tab_until(&ctx, "\"Start the quiz\"", 40, &mut problems, |f| {
                 is_button(f, "Start the quiz")
             })
@@ -745,7 +893,12 @@ async fn the_quiz_and_the_sign_up_work_with_the_keyboard_alone() {
                 // Tab from the fieldset into the radio group: the first radio (none is checked).
                 press(&ctx, &[TAB]).await?;
                 let f = focus(&ctx).await?;
-                check_focus(&ctx, &format!("Tab into {step}'s options"), &f, &mut problems);
+                check_focus(
+                    &ctx,
+                    &format!("Tab into {step}'s options"),
+                    &f,
+                    &mut problems,
+                );
                 ensure!(
                     f.input_type.as_deref() == Some("radio")
                         && f.value.as_deref() == Some(shown.options[0].as_str()),
@@ -784,10 +937,11 @@ async fn the_quiz_and_the_sign_up_work_with_the_keyboard_alone() {
                 }
                 // Enter in the radio group submits the form ("Check answer").
                 press(&ctx, &[ENTER]).await?;
-                let checked = wait_screen(&ctx, &format!("{step}: the feedback after Enter"), |s| {
-                    s.verdict.is_some()
-                })
-                .await;
+                let checked =
+                    wait_screen(&ctx, &format!("{step}: the feedback after Enter"), |s| {
+                        s.verdict.is_some()
+                    })
+                    .await;
                 let checked = match checked {
                     Ok(s) => s,
                     Err(e) => {
@@ -811,7 +965,11 @@ async fn the_quiz_and_the_sign_up_work_with_the_keyboard_alone() {
                     checked.verdict.as_deref() == Some("Right!") && picked.legend == checked.legend,
                     "{step}: expected \"Right!\" for {right}: {checked:?}"
                 );
-                let label = if i == total() { "See my results" } else { "Next question" };
+                let label = if i == total() {
+                    "See my results"
+                } else {
+                    "Next question"
+                };
                 let f = wait_focus(&ctx, &format!("{step}'s {label:?} button"), |f| {
                     is_button(f, label)
                 })
@@ -851,7 +1009,10 @@ async fn the_quiz_and_the_sign_up_work_with_the_keyboard_alone() {
                 f.id.as_deref() == Some("ccq-email")
             })
             .await?;
-            eprintln!("[a11y] {}: {tabs} Tabs from the results to the e-mail field", ctx.engine);
+            eprintln!(
+                "[a11y] {}: {tabs} Tabs from the results to the e-mail field",
+                ctx.engine
+            );
             // Enter in the empty field submits: the error is shown and focus stays on the field.
             press(&ctx, &[ENTER]).await?;
             wait_text(&ctx, "#ccq-email-error", EMAIL_MISSING).await?;
@@ -881,23 +1042,110 @@ async fn the_quiz_and_the_sign_up_work_with_the_keyboard_alone() {
             );
             press(&ctx, &[SPACE]).await?;
             let f = focus(&ctx).await?;
-            ensure!(f.checked, "Space did not tick the consent box ({:?})", f.shadow);
-            let (_, _) = tab_until(&ctx, "\"Subscribe\"", 3, &mut problems, |f| {
+            ensure!(
+                f.checked,
+                "Space did not tick the consent box ({:?})",
+                f.shadow
+            );
+            tab_until(&ctx, "\"Subscribe\"", 3, &mut problems, |f| {
                 is_button(f, "Subscribe")
             })
             .await?;
+            // First the service refuses: the status says so, and focus must still be in the form
+            // (Subscribe is disabled while sending; a disabled focused button loses focus).
+            ctx.server.set_newsletter_reply(NewsletterReply {
+                status: 422,
+                cors: true,
+                body: "{\"error\":\"nope\"}".into(),
+            });
             press(&ctx, &[ENTER]).await?;
-            wait_text(&ctx, ".ccq-cta p.ccq-status[role=status]", SUBSCRIBED).await?;
+            wait_status(&ctx, |t| t.starts_with(REFUSED)).await?;
+            sleep_ms(200).await;
+            let f = focus(&ctx).await?;
+            check_focus(&ctx, "the service refusing the sign-up", &f, &mut problems);
+            ctx.server.set_newsletter_reply(NewsletterReply::default());
+            if !is_button(&f, "Subscribe") {
+                // Already reported; put focus back by script to go on with the keyboard.
+                ctx.eval::<()>(
+                    "document.querySelector(arguments[0]).shadowRoot \
+                       .querySelector('form.ccq-signup button[type=submit]').focus();",
+                    vec![json!(HOST)],
+                )
+                .await?;
+            }
+            press(&ctx, &[ENTER]).await?;
+            wait_status(&ctx, |t| t == SUBSCRIBED).await?;
             let posts = ctx.server.newsletter_posts();
             ensure!(
-                posts.len() == 1 && posts[0].form_field("email").as_deref() == Some(email),
-                "expected one POST with {email}, got {:?}",
+                posts.len() == 2
+                    && posts
+                        .iter()
+                        .all(|p| p.form_field("email").as_deref() == Some(email)),
+                "expected two POSTs with {email}, got {:?}",
                 posts.iter().map(|p| p.body_text()).collect::<Vec<_>>()
             );
             // Where is focus now that the form is gone?
             sleep_ms(200).await;
             let f = focus(&ctx).await?;
-            check_focus(&ctx, "subscribing", &f, &mut problems);
+            check_focus(
+                &ctx,
+                "subscribing (the form is replaced by the status)",
+                &f,
+                &mut problems,
+            );
+            ctx.assert_probe_clean().await?;
+
+            // "Not now" hides the form, "Show the sign-up form" brings it back: a fresh widget,
+            // from the top of the page to the form with Tab.
+            open_ready(&ctx, "a11y-keys-not-now").await?;
+            ctx.eval::<()>(
+                "window.scrollTo(0, 0); document.activeElement.blur();",
+                vec![],
+            )
+            .await?;
+            tab_until(&ctx, "\"Not now\"", 60, &mut problems, |f| {
+                is_button(f, "Not now")
+            })
+            .await?;
+            press(&ctx, &[ENTER]).await?;
+            wait_text(
+                &ctx,
+                ".ccq-cta .ccq-note button.ccq-link-btn",
+                "Show the sign-up form",
+            )
+            .await?;
+            sleep_ms(200).await;
+            let f = focus(&ctx).await?;
+            check_focus(
+                &ctx,
+                "\"Not now\" (the form is replaced by a note)",
+                &f,
+                &mut problems,
+            );
+            if !is_button(&f, "Show the sign-up form") {
+                // Backwards: the way back is where the form was, just before the lost focus. (Tab
+                // would leave the page after the host's last link, which Firefox then no longer
+                // delivers keys to.)
+                move_focus_until(
+                    &ctx,
+                    true,
+                    "\"Show the sign-up form\"",
+                    20,
+                    &mut problems,
+                    |f| is_button(f, "Show the sign-up form"),
+                )
+                .await?;
+            }
+            press(&ctx, &[ENTER]).await?;
+            wait_form_back(&ctx).await?;
+            sleep_ms(200).await;
+            let f = focus(&ctx).await?;
+            check_focus(
+                &ctx,
+                "\"Show the sign-up form\" (the note is replaced by the form)",
+                &f,
+                &mut problems,
+            );
 
             ensure!(
                 problems.is_empty(),
@@ -921,44 +1169,81 @@ struct Overflow {
     client_width: f64,
     scroll_width: f64,
     inner_width: f64,
+    /// Elements whose right edge is past the viewport's.
     offenders: Vec<String>,
+    /// Widget elements that clip their own content horizontally (overflow not `visible`).
+    clipped: Vec<String>,
 }
 
 const OVERFLOW_JS: &str = r#"
 const de = document.documentElement;
 const limit = de.clientWidth + 0.5;
-const offenders = [];
-const visit = (root) => {
+const describe = (el) => {
+  const cls = typeof el.className === 'string' && el.className ? '.' + el.className.trim().split(/\s+/).join('.') : '';
+  return el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls +
+    ' "' + (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40) + '"';
+};
+// Visually hidden on purpose (screen-reader text, the bot trap): clipped to 1 px by design.
+const hidden = (el) => !!el.closest('.ccq-sr, .ccq-honeypot');
+const offenders = [], clipped = [];
+const visit = (root, inWidget) => {
   for (const el of root.querySelectorAll('*')) {
     const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.right > limit) {
-      const cls = typeof el.className === 'string' && el.className ? '.' + el.className.split(/\s+/).join('.') : '';
-      offenders.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + cls +
-        ' right=' + Math.round(r.right) + ' width=' + Math.round(r.width) +
-        ' "' + (el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40) + '"');
+    if (r.width > 0 && r.right > limit && !hidden(el)) {
+      offenders.push(describe(el) + ' right=' + Math.round(r.right) + ' width=' + Math.round(r.width));
     }
-    if (el.shadowRoot) visit(el.shadowRoot);
+    if (inWidget && !hidden(el) && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0 &&
+        getComputedStyle(el).overflowX !== 'visible') {
+      clipped.push(describe(el) + ' scrollWidth=' + el.scrollWidth + ' clientWidth=' + el.clientWidth);
+    }
+    if (el.shadowRoot) visit(el.shadowRoot, true);
   }
 };
-visit(document);
+visit(document, false);
 return {client_width: de.clientWidth, scroll_width: de.scrollWidth, inner_width: window.innerWidth,
-        offenders: offenders.slice(0, 8)};
+        offenders: offenders.slice(0, 8), clipped: clipped.slice(0, 8)};
 "#;
 
 async fn overflow(ctx: &Ctx) -> e2e::Result<Overflow> {
     ctx.eval(OVERFLOW_JS, vec![]).await
 }
 
-/// Resizes the window until the viewport (`documentElement.clientWidth`, scrollbar excluded) is
-/// `width` CSS px; returns the width reached (a browser may refuse to go that narrow).
-async fn set_viewport(ctx: &Ctx, width: u32) -> e2e::Result<f64> {
+/// How the test gets a viewport of a given width.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Viewport {
+    /// By resizing the browser window (`set_window_rect`).
+    Window,
+    /// Firefox and WebKitGTK keep windows wider than ~450 px: the page runs in an `<iframe>`
+    /// (`pages/a11y-frame.html`) whose width the test sets; a frame is a viewport of its own.
+    Frame,
+}
+
+/// Makes the viewport (`documentElement.clientWidth`, the always-on scrollbar excluded) `width`
+/// CSS px; returns the width reached.
+async fn set_viewport(ctx: &Ctx, mode: Viewport, width: u32) -> e2e::Result<f64> {
     let mut outer = width + 20;
     let mut reached = 0.0;
     for _ in 0..4 {
-        ctx.client
-            .set_window_rect(0, 0, outer, 900)
-            .await
-            .with_context(|| format!("resizing the window to {outer} px"))?;
+        match mode {
+            Viewport::Window => {
+                ctx.client
+                    .set_window_rect(0, 0, outer, 900)
+                    .await
+                    .with_context(|| format!("resizing the window to {outer} px"))?;
+            }
+            Viewport::Frame => {
+                ctx.client.enter_parent_frame().await?;
+                if outer + 40 > 1024 {
+                    ctx.client.set_window_size(outer + 40, 900).await?;
+                }
+                ctx.eval::<()>(
+                    "document.getElementById('frame').width = String(arguments[0]);",
+                    vec![json!(outer)],
+                )
+                .await?;
+                ctx.client.enter_frame(0).await?;
+            }
+        }
         sleep_ms(150).await;
         reached = overflow(ctx).await?.client_width;
         let missing = f64::from(width) - reached;
@@ -986,18 +1271,127 @@ async fn set_text_size(ctx: &Ctx, size: Option<&str>) -> e2e::Result<()> {
     .await
 }
 
-/// The three layouts checked in each state.
-const LAYOUTS: [(&str, u32, Option<&str>); 3] = [
-    ("320 px viewport (reflow, WCAG 1.4.10)", 320, None),
-    ("640 px viewport (a 1280 px window at 200 % zoom)", 640, None),
-    ("1280 px viewport, text at 200 % (WCAG 1.4.4)", 1280, Some("200%")),
+/// One layout checked in each state.
+struct Layout {
+    name: &'static str,
+    /// The viewport width in CSS px.
+    width: u32,
+    /// `--ccq-font-size` on the host.
+    text: Option<&'static str>,
+    /// The WCAG 1.4.12 text spacing applied to everything in the widget.
+    spacing: bool,
+}
+
+const LAYOUTS: [Layout; 4] = [
+    Layout {
+        name: "320 px viewport (reflow, WCAG 1.4.10)",
+        width: 320,
+        text: None,
+        spacing: false,
+    },
+    Layout {
+        name: "640 px viewport (a 1280 px window at 200 % zoom)",
+        width: 640,
+        text: None,
+        spacing: false,
+    },
+    Layout {
+        name: "1280 px viewport, text at 200 % (WCAG 1.4.4)",
+        width: 1280,
+        text: Some("200%"),
+        spacing: false,
+    },
+    Layout {
+        name: "320 px viewport with the WCAG 1.4.12 text spacing",
+        width: 320,
+        text: None,
+        spacing: true,
+    },
 ];
 
+/// Applies (or removes) WCAG 1.4.12's text spacing to every element of the widget, as a reader's
+/// own stylesheet would: line height 1.5, letter spacing 0.12em, word spacing 0.16em, 2em after
+/// paragraphs. Inserted into the widget's own sheet (a host-page rule cannot reach into the shadow
+/// root).
+async fn set_text_spacing(ctx: &Ctx, on: bool) -> e2e::Result<()> {
+    ctx.eval::<()>(
+        r#"
+const root = document.querySelector(arguments[0]).shadowRoot;
+const sheet = root.styleSheets[0];
+const marker = '--ccq-text-spacing';
+for (let i = sheet.cssRules.length - 1; i >= 0; i--) {
+  const rule = sheet.cssRules[i];
+  if (rule.style && rule.style.getPropertyValue(marker) !== '') sheet.deleteRule(i);
+}
+if (arguments[1]) {
+  sheet.insertRule('* { ' + marker + ': 1; line-height: 1.5 !important; ' +
+    'letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }', sheet.cssRules.length);
+  sheet.insertRule('p { ' + marker + ': 1; margin-bottom: 2em !important; }', sheet.cssRules.length);
+}
+"#,
+        vec![json!(HOST), json!(on)],
+    )
+    .await
+}
+
+/// Turns what [`overflow`] found into problem lines.
+fn record_overflow(ctx: &Ctx, when: &str, o: &Overflow, problems: &mut Vec<String>) {
+    if o.scroll_width > o.client_width {
+        problems.push(format!(
+            "[{}] {when}: horizontal scrolling (scrollWidth {} > clientWidth {}); sticking out: {}",
+            ctx.engine,
+            o.scroll_width,
+            o.client_width,
+            o.offenders.join("; ")
+        ));
+    } else if !o.offenders.is_empty() {
+        problems.push(format!(
+            "[{}] {when}: no scrollbar, but parts stick out of the viewport: {}",
+            ctx.engine,
+            o.offenders.join("; ")
+        ));
+    }
+    if !o.clipped.is_empty() {
+        problems.push(format!(
+            "[{}] {when}: content cut off inside the widget: {}",
+            ctx.engine,
+            o.clipped.join("; ")
+        ));
+    }
+}
+
+/// At the narrowest viewport (already set): the current state without and with the text spacing.
+async fn check_narrow(ctx: &Ctx, state: &str, problems: &mut Vec<String>) -> e2e::Result<()> {
+    for spacing in [false, true] {
+        set_text_spacing(ctx, spacing).await?;
+        let o = overflow(ctx).await?;
+        let how = if spacing {
+            "320 px viewport with the WCAG 1.4.12 text spacing"
+        } else {
+            "320 px viewport (reflow, WCAG 1.4.10)"
+        };
+        record_overflow(ctx, &format!("{state}, {how}"), &o, problems);
+    }
+    set_text_spacing(ctx, false).await
+}
+
 /// Checks every layout in the current state; problems go into `problems`.
-async fn check_layouts(ctx: &Ctx, state: &str, problems: &mut Vec<String>) -> e2e::Result<()> {
-    for (name, width, text) in LAYOUTS {
+async fn check_layouts(
+    ctx: &Ctx,
+    mode: Viewport,
+    state: &str,
+    problems: &mut Vec<String>,
+) -> e2e::Result<()> {
+    for Layout {
+        name,
+        width,
+        text,
+        spacing,
+    } in LAYOUTS
+    {
         set_text_size(ctx, text).await?;
-        let reached = set_viewport(ctx, width).await?;
+        set_text_spacing(ctx, spacing).await?;
+        let reached = set_viewport(ctx, mode, width).await?;
         if (reached - f64::from(width)).abs() >= 0.5 {
             problems.push(format!(
                 "[{}] {state}, {name}: the window could not be sized to a {width} px viewport \
@@ -1008,38 +1402,73 @@ async fn check_layouts(ctx: &Ctx, state: &str, problems: &mut Vec<String>) -> e2
         }
         let o = overflow(ctx).await?;
         eprintln!(
-            "[a11y] {} / {state} / {name}: clientWidth {} scrollWidth {} innerWidth {}",
+            "[a11y] {} / {state} / {name} ({mode:?}): clientWidth {} scrollWidth {} innerWidth {}",
             ctx.engine, o.client_width, o.scroll_width, o.inner_width
         );
-        if o.scroll_width > o.client_width {
-            problems.push(format!(
-                "[{}] {state}, {name}: horizontal scrolling (scrollWidth {} > clientWidth {}); \
-                 sticking out: {}",
-                ctx.engine,
-                o.scroll_width,
-                o.client_width,
-                o.offenders.join("; ")
-            ));
-        }
+        record_overflow(ctx, &format!("{state}, {name}"), &o, problems);
     }
+    set_text_spacing(ctx, false).await?;
     set_text_size(ctx, None).await
 }
 
 #[tokio::test]
-async fn no_horizontal_scrolling_at_320_px_or_with_200_percent_text() {
+async fn no_horizontal_scrolling_at_320_px_with_200_percent_text_or_text_spacing() {
+    // Framing the host page (only where the window cannot get narrow enough) needs frame-src.
+    let csp = format!("{STRICT_CSP}; frame-src 'self'");
     Scenario::new("a11y: reflow and resized text")
+        .csp(Some(&csp))
         .timeout(LONG)
         .run(|ctx| async move {
             let mut problems = Vec::new();
             open_ready(&ctx, "a11y-layout").await?;
-            check_layouts(&ctx, "explainer", &mut problems).await?;
-            ctx.client.set_window_size(1024, 900).await?;
+            let mode = if set_viewport(&ctx, Viewport::Window, 320).await? == 320.0 {
+                Viewport::Window
+            } else {
+                ctx.client.set_window_size(1024, 900).await?;
+                ctx.open("/pages/a11y-frame.html").await?;
+                ctx.client
+                    .enter_frame(0)
+                    .await
+                    .context("entering the frame")?;
+                ctx.wait_ready(HOST).await?;
+                wait_screen(&ctx, "the start screen in the frame", |s| s.kind == "start").await?;
+                Viewport::Frame
+            };
+            let normal = |ctx: Ctx| async move {
+                match mode {
+                    Viewport::Window => ctx.client.set_window_size(1024, 900).await?,
+                    Viewport::Frame => {
+                        set_viewport(&ctx, mode, 1000).await?;
+                    }
+                }
+                e2e::Result::Ok(())
+            };
+            check_layouts(&ctx, mode, "explainer", &mut problems).await?;
+            normal(ctx.clone()).await?;
             start(&ctx).await?;
-            answer(&ctx, false).await?;
-            check_layouts(&ctx, "question with feedback", &mut problems).await?;
-            ctx.client.set_window_size(1024, 900).await?;
-            play_to_results(&ctx, |i| i % 2 == 0).await?;
-            check_layouts(&ctx, "results", &mut problems).await?;
+            // Wrong answers: the feedback then names the right answer and both options carry a
+            // mark ("Your answer", "Right answer"), the widest a question gets.
+            let shown = answer(&ctx, false).await?;
+            let id = question_for(shown.legend.as_deref().unwrap_or_default())?.id;
+            let state = format!("question 1 ({id}) with feedback");
+            check_layouts(&ctx, mode, &state, &mut problems).await?;
+            // Every other question's feedback at 320 px: option texts and marks differ.
+            set_viewport(&ctx, mode, 320).await?;
+            for i in 2..=total() {
+                next(&ctx).await?;
+                let shown = answer(&ctx, false).await?;
+                let id = question_for(shown.legend.as_deref().unwrap_or_default())?.id;
+                check_narrow(
+                    &ctx,
+                    &format!("question {i} ({id}) with feedback"),
+                    &mut problems,
+                )
+                .await?;
+            }
+            next(&ctx).await?;
+            normal(ctx.clone()).await?;
+            wait_screen(&ctx, "the results", |s| s.kind == "results").await?;
+            check_layouts(&ctx, mode, "results", &mut problems).await?;
             ensure!(
                 problems.is_empty(),
                 "{} layout problem(s):\n  {}",
