@@ -72,7 +72,6 @@ fn without_build_instructions(html: &str) -> String {
     out
 }
 
-
 /// Prints the size table of the widget's files in `dist`.
 pub fn report(dist: &std::path::Path) -> Result<(), String> {
     let rows = sizes::measure(dist)?;
