@@ -1,4 +1,4 @@
-// Host-page listener for the quiz scenarios (tests/quiz.rs): records every event the widget sends
+// Host-page listener (quiz, a11y and stress pages): records every event the widget sends
 // to the page into window.__quizEvents. It listens on the document, so only events that bubble out
 // of the host element are seen; it is an external script because the strict CSP blocks inline ones.
 (function () {

@@ -16,6 +16,7 @@
 //! ```
 //!
 //! Modules, one concern each:
+//! - [`bank`]: the question bank as scenarios see it (right answers, progress text).
 //! - [`engines`]: which engines exist, where their binaries are, their capabilities.
 //! - [`driver`]: starting a WebDriver process on a free port and killing it (process group) again.
 //! - [`cleanup`]: kills still-running drivers when the test process is interrupted (Ctrl-C).
@@ -24,6 +25,7 @@
 //! - [`slots`]: a machine-wide cap on concurrent browser sessions (`CCQ_SESSIONS`).
 //! - [`page`]: helpers on [`Ctx`] to read the console probe and reach into the widget's shadow root.
 
+pub mod bank;
 pub mod cleanup;
 pub mod driver;
 pub mod engines;

@@ -42,7 +42,7 @@
 //!   viewport of its own, with the same layout rules.
 //!
 //! Host page: `pages/a11y-host.html`, whose script builds `<cto-cio-quiz id="quiz">` from the query
-//! string (like `newsletter-host.html`) between two host links. Needs the release bundle (`cargo
+//! string (the same `host-from-query.js` as `newsletter-host.html`) between two host links. Needs the release bundle (`cargo
 //! xtask dist`) and `npm ci` in `tests/e2e`.
 
 use std::fmt::Write as _;
@@ -50,7 +50,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, ensure, Context};
-use cto_cio_quiz::content::{Question, QUESTIONS};
+use e2e::bank::{option_id, progress_text, question_for, total};
 use e2e::page::sleep_ms;
 use e2e::{Ctx, NewsletterReply, Scenario, STRICT_CSP};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -102,37 +102,6 @@ async fn open_ready(ctx: &Ctx, storage_key: &str) -> e2e::Result<()> {
     ctx.wait_ready(HOST).await?;
     wait_screen(ctx, "the start screen", |s| s.kind == "start").await?;
     Ok(())
-}
-
-/// The number of questions in a run.
-fn total() -> usize {
-    QUESTIONS.len()
-}
-
-fn progress_text(i: usize) -> String {
-    format!("Question {i} of {}", total())
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The bank's question whose prompt is `legend`.
-fn question_for(legend: &str) -> e2e::Result<&'static Question> {
-    QUESTIONS
-        .iter()
-        .find(|q| collapse(q.prompt) == legend)
-        .ok_or_else(|| anyhow!("the legend {legend:?} is not the prompt of any question"))
-}
-
-/// The option of `question` that is right (or wrong, with `right == false`).
-fn option_id(question: &'static Question, right: bool) -> e2e::Result<&'static str> {
-    question
-        .options
-        .iter()
-        .find(|o| o.correct == right)
-        .map(|o| o.id)
-        .ok_or_else(|| anyhow!("{} has no option with correct == {right}", question.id))
 }
 
 /// What the quiz section shows, read in one script.

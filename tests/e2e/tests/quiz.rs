@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, ensure, Context};
 use cto_cio_quiz::content::tiers::tier_for;
-use cto_cio_quiz::content::{Question, QUESTIONS};
+use cto_cio_quiz::content::Question;
 use cto_cio_quiz::quiz::percent;
+use e2e::bank::{collapse, option_id, progress_text, question_for, total};
 use e2e::page::sleep_ms;
 use e2e::{in_every_engine, Ctx, Scenario};
 use fantoccini::elements::{Element, ElementRef};
@@ -47,34 +48,9 @@ const DIMENSIONS: [&str; 5] = [
 /// The W3C key under which an element reference travels in JSON.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// The number of questions in a run.
-fn total() -> usize {
-    QUESTIONS.len()
-}
-
 /// The storage key `K:<suffix>` of the quiz pages.
 fn key(suffix: &str) -> String {
     format!("{KEY}:{suffix}")
-}
-
-/// "Question i of N" for the 1-based `i`.
-fn progress_text(i: usize) -> String {
-    format!("Question {i} of {}", total())
-}
-
-/// Whitespace collapsed, as `textContent` is read.
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// The bank's question whose prompt is `legend`.
-fn question_for(legend: &str) -> e2e::Result<&'static Question> {
-    QUESTIONS
-        .iter()
-        .find(|q| collapse(q.prompt) == legend)
-        .ok_or_else(|| {
-            anyhow!("the legend {legend:?} is not the prompt of any question in the bank")
-        })
 }
 
 /// What the quiz section (`section#quiz` in the shadow root) shows, read in one script.
@@ -258,24 +234,14 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
         question.id,
         before.options
     );
-    let option = question
-        .options
-        .iter()
-        .find(|o| o.correct == right)
-        .ok_or_else(|| {
-            let kind = if right { "right" } else { "wrong" };
-            anyhow!("{} has no {kind} option", question.id)
-        })?;
+    let option = option_id(question, right)?;
     ctx.shadow_click(
         HOST,
-        &format!(
-            "form.ccq-question input[type=radio][value=\"{}\"]",
-            option.id
-        ),
+        &format!("form.ccq-question input[type=radio][value=\"{}\"]", option),
     )
     .await?;
-    wait_screen(ctx, &format!("option {:?} to be checked", option.id), |s| {
-        s.checked.as_deref() == Some(option.id)
+    wait_screen(ctx, &format!("option {:?} to be checked", option), |s| {
+        s.checked.as_deref() == Some(option)
     })
     .await?;
     click_button(ctx, "Check answer").await?;
@@ -294,19 +260,19 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
         after.verdict.as_deref() == Some(verdict)
             && after.progress == before.progress
             && after.legend == before.legend
-            && after.checked.as_deref() == Some(option.id)
+            && after.checked.as_deref() == Some(option)
             && after.disabled
             && after.action.as_deref() == Some(action)
             && after.read_more.as_deref() == Some(question.section),
         "{}: after checking {:?} expected verdict {verdict:?}, the same question, the radios disabled, \
          the button {action:?} and a \"Read more\" link to #{}; the quiz shows {after:?}",
         question.id,
-        option.id,
+        option,
         question.section
     );
     Ok(Answered {
         question,
-        option: option.id,
+        option,
         correct: right,
         shown: after,
     })

@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, ensure, Context};
 use cto_cio_quiz::content::{Question, QUESTIONS};
+use e2e::bank::{collapse, option_id, progress_text, question_for, total};
 use e2e::page::sleep_ms;
 use e2e::{Ctx, Scenario};
 use serde::Deserialize;
@@ -45,25 +46,6 @@ fn host(i: usize) -> String {
 
 fn storage_key(i: usize) -> String {
     format!("stress-{i}")
-}
-
-fn total() -> usize {
-    QUESTIONS.len()
-}
-
-fn progress_text(i: usize) -> String {
-    format!("Question {i} of {}", total())
-}
-
-fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn question_for(legend: &str) -> e2e::Result<&'static Question> {
-    QUESTIONS
-        .iter()
-        .find(|q| collapse(q.prompt) == legend)
-        .ok_or_else(|| anyhow!("the legend {legend:?} is not the prompt of any question"))
 }
 
 /// What one widget's quiz section shows.
@@ -171,27 +153,20 @@ async fn answer(
     })
     .await?;
     let question = question_for(before.legend.as_deref().unwrap_or_default())?;
-    let option = question
-        .options
-        .iter()
-        .find(|o| o.correct == right)
-        .ok_or_else(|| anyhow!("{} has no option with correct == {right}", question.id))?;
+    let option = option_id(question, right)?;
     ctx.shadow_click(
         &host(i),
-        &format!(
-            "form.ccq-question input[type=radio][value=\"{}\"]",
-            option.id
-        ),
+        &format!("form.ccq-question input[type=radio][value=\"{}\"]", option),
     )
     .await?;
     wait_screen(ctx, i, "the option checked", |s| {
-        s.checked.as_deref() == Some(option.id)
+        s.checked.as_deref() == Some(option)
     })
     .await?;
     click_button(ctx, i, "Check answer").await?;
     let verdict = if right { "Right!" } else { "Not quite." };
     wait_screen(ctx, i, verdict, |s| s.verdict.as_deref() == Some(verdict)).await?;
-    Ok((question, option.id))
+    Ok((question, option))
 }
 
 /// `K:progress` of widget `i`, parsed (`None` if nothing is stored).

@@ -1,5 +1,6 @@
-// Host page script for tests/newsletter.rs. Builds <cto-cio-quiz id="quiz"> from the query string
-// BEFORE the loader (/dist/embed.js) runs, so the widget reads its final attributes when it mounts.
+// Host page script shared by newsletter-host.html and a11y-host.html. Builds <cto-cio-quiz id="quiz">
+// into #mount from the query string BEFORE the loader (/dist/embed.js) runs, so the widget reads its
+// final attributes when it mounts.
 //
 // Every query parameter named like one of the element's attributes is copied onto it as is, e.g.
 //   newsletter-host.html?storage-key=k&newsletter-provider=kit&newsletter-action=/newsletter/kit
