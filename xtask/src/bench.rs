@@ -20,7 +20,7 @@ use std::path::PathBuf;
 use crate::browsers;
 use crate::context::{is_executable, Ctx};
 use crate::dist;
-use crate::sizes::{self, FileSize};
+use crate::sizes::{self, grouped, FileSize};
 use crate::tools::{self, Purpose};
 
 /// The arguments that select the load benchmark program in the e2e crate (for `cargo build` and
@@ -142,19 +142,6 @@ fn derived_lines(rows: &[FileSize]) -> Result<String, String> {
             )
         })
         .collect())
-}
-
-/// `1234567` → `"1,234,567"` (as in the size table).
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

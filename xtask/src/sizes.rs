@@ -128,7 +128,7 @@ pub fn format_table(rows: &[FileSize]) -> String {
 }
 
 /// `1234567` → `"1,234,567"`.
-fn grouped(n: u64) -> String {
+pub fn grouped(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -29,7 +29,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context};
-use e2e::driver::{Driver, TempDir};
+use e2e::driver::{local_http, Driver, TempDir};
 use e2e::server::require_dist;
 use e2e::session::WINDOW;
 use e2e::{Ctx, Engine, Server, ServerConfig};
@@ -38,7 +38,6 @@ use fantoccini::ClientBuilder;
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde::Deserialize;
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 /// Measured loads (after the warm-up).
 const RUNS: usize = 10;
@@ -389,11 +388,9 @@ impl Cdp {
         Ok(value)
     }
 
-    /// One POST; returns the status and the body, reading exactly Content-Length bytes
-    /// (chromedriver sends `Connection: close` but may keep the socket open).
+    /// One POST of `body` to chromedriver's CDP endpoint; returns the status and the body.
     async fn post(&self, body: &str) -> std::io::Result<(u16, String)> {
         let port = self.port;
-        let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
         let request = format!(
             "POST /session/{}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
              Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\
@@ -401,38 +398,7 @@ impl Cdp {
             self.session,
             body.len()
         );
-        stream.write_all(request.as_bytes()).await?;
-        let mut reply = Vec::new();
-        let mut chunk = [0u8; 8192];
-        loop {
-            let n = stream.read(&mut chunk).await?;
-            reply.extend_from_slice(&chunk[..n]);
-            if let Some(split) = reply.windows(4).position(|w| w == b"\r\n\r\n") {
-                let head = String::from_utf8_lossy(&reply[..split]).into_owned();
-                let body = &reply[split + 4..];
-                let length = head
-                    .lines()
-                    .filter_map(|l| l.split_once(':'))
-                    .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
-                    .and_then(|(_, v)| v.trim().parse::<usize>().ok());
-                let complete = match length {
-                    Some(length) => body.len() >= length,
-                    None => n == 0,
-                };
-                if complete {
-                    let status = head
-                        .split_whitespace()
-                        .nth(1)
-                        .and_then(|s| s.parse().ok())
-                        .unwrap_or(0);
-                    let body = &body[..length.unwrap_or(body.len()).min(body.len())];
-                    return Ok((status, String::from_utf8_lossy(body).into_owned()));
-                }
-            }
-            if n == 0 {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
-        }
+        local_http(port, &request).await
     }
 }
 

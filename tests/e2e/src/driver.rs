@@ -209,21 +209,27 @@ async fn status_ready(port: u16) -> bool {
     }
 }
 
-/// `GET /status`, reading exactly Content-Length bytes: chromedriver answers `Connection: close`
-/// but keeps the socket open, so reading to EOF would hang.
+/// `GET /status` (geckodriver rejects a Host header without the port: DNS-rebinding protection).
 async fn get_status(port: u16) -> std::io::Result<(u16, String)> {
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
-    // geckodriver rejects a Host header without the port (DNS-rebinding protection).
     let request =
         format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    local_http(port, &request).await
+}
+
+/// Sends one raw HTTP/1.1 `request` to `127.0.0.1:port` and returns the status and the body,
+/// reading exactly Content-Length bytes: chromedriver answers `Connection: close` but keeps the
+/// socket open, so reading to EOF would hang.
+pub async fn local_http(port: u16, request: &str) -> std::io::Result<(u16, String)> {
+    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
     stream.write_all(request.as_bytes()).await?;
     let mut reply = Vec::new();
-    let mut chunk = [0u8; 4096];
+    let mut chunk = [0u8; 8192];
     loop {
         let n = stream.read(&mut chunk).await?;
         reply.extend_from_slice(&chunk[..n]);
-        let text = String::from_utf8_lossy(&reply);
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
+        if let Some(split) = reply.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&reply[..split]).into_owned();
+            let body = &reply[split + 4..];
             let length = head
                 .lines()
                 .filter_map(|l| l.split_once(':'))
@@ -239,7 +245,8 @@ async fn get_status(port: u16) -> std::io::Result<(u16, String)> {
                     .nth(1)
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(0);
-                return Ok((status, body.to_string()));
+                let body = &body[..length.unwrap_or(body.len()).min(body.len())];
+                return Ok((status, String::from_utf8_lossy(body).into_owned()));
             }
         }
         if n == 0 {
