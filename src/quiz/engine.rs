@@ -4,18 +4,15 @@
 //! saved state cannot claim a position its answers contradict. Every action that does not fit the
 //! phase returns an error and leaves the state untouched.
 
-use serde::{Deserialize, Serialize};
-
 use crate::content::{AnswerOption, Question};
 
 use super::mode::FeedbackMode;
 use super::plan::{option, plan, Bank, Slot};
 
-/// One run of the quiz. Its serialized form is what the widget saves: ids only, never indices into
-/// the bank. A deserialized `Quiz` is detached from its bank; pass it through [`Quiz::restore`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One run of the quiz. Its saved form (`storage::quiz_form`) holds ids only, never indices into
+/// the bank. A loaded `Quiz` is detached from its bank; pass it through [`Quiz::restore`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quiz {
-    #[serde(skip)]
     pub(crate) bank: Bank,
     pub(crate) mode: FeedbackMode,
     pub(crate) started: bool,

@@ -1,9 +1,7 @@
 //! When the reader learns whether an answer was right: after each question, or in a review at the end.
 
-use serde::{Deserialize, Serialize};
-
 /// Chosen by the blog owner with the `feedback` attribute.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum FeedbackMode {
     /// Each checked answer shows right or wrong, the right answer and the explanation at once.
     #[default]

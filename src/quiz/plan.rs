@@ -3,14 +3,12 @@
 
 use core::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use crate::content::{AnswerOption, Question};
 
 use super::shuffle::{permutation, SplitMix64};
 
 /// One question of the run and the reader's recorded answer to it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Slot {
     pub(crate) question: String,
     /// Option ids in the order the reader sees them.

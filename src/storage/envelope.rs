@@ -1,6 +1,6 @@
 //! The versioned envelope every stored value sits in: `{"v": 1, "<field>": ...}`.
 
-use serde_json::Value;
+use super::json::{self, Json};
 
 use super::SCHEMA_VERSION;
 
@@ -11,14 +11,14 @@ pub(crate) fn discarded(what: &str, why: &str) -> String {
 
 /// Parses `raw` and hands back the envelope's `field`, or the warning for a value that is not ours,
 /// is damaged, or was written by another schema version (we cannot know a newer shape's meaning).
-pub(crate) fn open(raw: &str, what: &str, field: &str) -> Result<Value, String> {
-    let mut map = match serde_json::from_str::<Value>(raw) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return Err(discarded(what, "it is not in this widget's format")),
-        Err(_) => return Err(discarded(what, "it is not valid JSON")),
+pub(crate) fn open(raw: &str, what: &str, field: &str) -> Result<Json, String> {
+    let envelope = match json::parse(raw) {
+        Some(envelope @ Json::Object(_)) => envelope,
+        Some(_) => return Err(discarded(what, "it is not in this widget's format")),
+        None => return Err(discarded(what, "it is not valid JSON")),
     };
     let current = u64::from(SCHEMA_VERSION);
-    match map.get("v").and_then(Value::as_u64) {
+    match envelope.get("v").and_then(Json::as_u64) {
         Some(v) if v == current => {}
         Some(v) if v > current => {
             return Err(discarded(
@@ -34,7 +34,9 @@ pub(crate) fn open(raw: &str, what: &str, field: &str) -> Result<Value, String> 
         }
         None => return Err(discarded(what, "it is not in this widget's format")),
     }
-    map.remove(field)
+    envelope
+        .get(field)
+        .cloned()
         .ok_or_else(|| discarded(what, "its data is missing"))
 }
 
@@ -50,7 +52,7 @@ mod tests {
     fn opens_the_current_version() {
         assert_eq!(
             open(r#"{"v":1,"x":[1]}"#, "Thing", "x").unwrap(),
-            serde_json::json!([1])
+            Json::Array(vec![Json::Int(1)])
         );
     }
 

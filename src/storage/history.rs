@@ -4,12 +4,10 @@
 use core::cmp::Ordering;
 use core::iter::once;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
 use crate::quiz::percent;
 
 use super::envelope::{discarded, open};
+use super::json::{self, Json};
 use super::{Loaded, SCHEMA_VERSION};
 
 const WHAT: &str = "Quiz history";
@@ -21,23 +19,13 @@ pub const HISTORY_CAP: usize = 50;
 const MAX_DATE_MS: f64 = 8.64e15;
 
 /// One finished run.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HistoryEntry {
     pub score: u32,
     pub total: u32,
-    /// Milliseconds since the Unix epoch, as JavaScript's `Date.now()` gives it.
-    #[serde(serialize_with = "whole_ms")]
+    /// Milliseconds since the Unix epoch, as JavaScript's `Date.now()` gives it (whole numbers; a
+    /// fraction is dropped when saved).
     pub finished_at_ms: f64,
-}
-
-/// Writes whole milliseconds as a JSON integer: serde_json parses integers exactly, but not every
-/// float it wrote (`2019699018725727.0` comes back as `...727.3` without its `float_roundtrip`).
-fn whole_ms<S: serde::Serializer>(ms: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if ms.fract() == 0.0 && (0.0..=MAX_DATE_MS).contains(ms) {
-        s.serialize_u64(*ms as u64)
-    } else {
-        s.serialize_f64(*ms)
-    }
 }
 
 impl HistoryEntry {
@@ -59,6 +47,31 @@ impl HistoryEntry {
         };
         let ((a, at), (b, bt)) = (ratio(self), ratio(other));
         (a * bt).cmp(&(b * at))
+    }
+
+    /// Whole milliseconds: `Date.now()` never has a fraction, and integers are the only numbers
+    /// our JSON keeps. A time that no `Date` can hold (or NaN) is written as `null` and dropped
+    /// on the next load.
+    fn to_json(self) -> Json {
+        let time = if (0.0..=MAX_DATE_MS).contains(&self.finished_at_ms) {
+            Json::Int(self.finished_at_ms as u64)
+        } else {
+            Json::Null
+        };
+        Json::object([
+            ("score", Json::Int(self.score.into())),
+            ("total", Json::Int(self.total.into())),
+            ("finished_at_ms", time),
+        ])
+    }
+
+    fn from_json(value: &Json) -> Option<HistoryEntry> {
+        let count = |key| u32::try_from(value.get(key)?.as_u64()?).ok();
+        Some(HistoryEntry {
+            score: count("score")?,
+            total: count("total")?,
+            finished_at_ms: value.get("finished_at_ms")?.as_u64()? as f64,
+        })
     }
 }
 
@@ -82,19 +95,14 @@ pub fn best(entries: &[HistoryEntry]) -> Option<&HistoryEntry> {
     })
 }
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    v: u32,
-    entries: &'a [HistoryEntry],
-}
-
 pub fn encode_history(entries: &[HistoryEntry]) -> String {
-    // Plain numbers cannot fail to serialize (a NaN time becomes `null` and is dropped on load).
-    serde_json::to_string(&Envelope {
-        v: SCHEMA_VERSION,
-        entries,
-    })
-    .unwrap_or_default()
+    json::write(&Json::object([
+        ("v", Json::Int(SCHEMA_VERSION.into())),
+        (
+            "entries",
+            Json::Array(entries.iter().map(|e| e.to_json()).collect()),
+        ),
+    ]))
 }
 
 pub fn decode_history(raw: &str) -> Loaded<Vec<HistoryEntry>> {
@@ -102,13 +110,13 @@ pub fn decode_history(raw: &str) -> Loaded<Vec<HistoryEntry>> {
         Ok(payload) => payload,
         Err(warning) => return Loaded::warn(Vec::new(), warning),
     };
-    let Value::Array(items) = payload else {
+    let Json::Array(items) = payload else {
         return Loaded::warn(Vec::new(), discarded(WHAT, "its entries are not a list"));
     };
     let found = items.len();
     let valid: Vec<HistoryEntry> = items
         .iter()
-        .filter_map(|item| HistoryEntry::deserialize(item).ok())
+        .filter_map(HistoryEntry::from_json)
         .filter(HistoryEntry::is_valid)
         .collect();
     let damaged = found - valid.len();
@@ -168,11 +176,11 @@ mod tests {
     }
 
     #[test]
-    fn fractional_times_are_kept() {
-        let entries = vec![entry(1, 2, 1.5)];
+    fn times_are_saved_as_whole_milliseconds() {
+        let entries = vec![entry(1, 2, 1.5), entry(1, 2, 8.64e15)];
         assert_eq!(
             decode_history(&encode_history(&entries)),
-            Loaded::clean(entries)
+            Loaded::clean(vec![entry(1, 2, 1.0), entry(1, 2, 8.64e15)])
         );
     }
 
@@ -192,6 +200,8 @@ mod tests {
             {"score":1,"total":0,"finished_at_ms":1000},
             {"score":1,"total":4,"finished_at_ms":-5},
             {"score":1,"total":4,"finished_at_ms":1e300},
+            {"score":1,"total":4,"finished_at_ms":1e400},
+            {"score":1,"total":4,"finished_at_ms":1000.5},
             {"score":1,"total":4,"finished_at_ms":null},
             {"score":1,"total":4,"finished_at_ms":"NaN"},
             {"score":1e20,"total":4,"finished_at_ms":1000},
@@ -207,7 +217,7 @@ mod tests {
         assert_eq!(loaded.value, vec![entry(3, 4, 1000.0), entry(4, 4, 2000.0)]);
         assert_eq!(
             loaded.warning.as_deref(),
-            Some("Quiz history: dropped 16 of 18 entries (damaged).")
+            Some("Quiz history: dropped 18 of 20 entries (damaged).")
         );
     }
 
@@ -224,7 +234,6 @@ mod tests {
             r#"{"v":2,"entries":[]}"#,
             r#"{"v":1,"entries":{}}"#,
             r#"{"v":1,"entries":null}"#,
-            r#"{"v":1,"entries":[{"score":1,"total":2,"finished_at_ms":1e400}]}"#,
         ] {
             let loaded = decode_history(raw);
             assert!(loaded.value.is_empty(), "{raw}");

@@ -7,9 +7,11 @@
 
 mod envelope;
 mod history;
+pub(crate) mod json;
 mod keys;
 mod newsletter;
 mod progress;
+pub(crate) mod quiz_form;
 
 pub use history::{append, best, decode_history, encode_history, HistoryEntry, HISTORY_CAP};
 pub use keys::{is_ours, keys, Keys};

@@ -1,10 +1,8 @@
 //! What the reader did with the newsletter call to action: `{"v":1,"state":"signed_up"}`, so
 //! the widget does not ask again.
 
-use serde::Serialize;
-use serde_json::Value;
-
 use super::envelope::{discarded, open};
+use super::json::{self, Json};
 use super::{Loaded, SCHEMA_VERSION};
 
 const WHAT: &str = "The newsletter choice";
@@ -24,18 +22,11 @@ impl NewsletterMemory {
     }
 }
 
-#[derive(Serialize)]
-struct Envelope {
-    v: u32,
-    state: &'static str,
-}
-
 pub fn encode_newsletter(memory: NewsletterMemory) -> String {
-    serde_json::to_string(&Envelope {
-        v: SCHEMA_VERSION,
-        state: memory.as_str(),
-    })
-    .unwrap_or_default()
+    json::write(&Json::object([
+        ("v", Json::Int(SCHEMA_VERSION.into())),
+        ("state", Json::String(memory.as_str().to_owned())),
+    ]))
 }
 
 /// `None` (with a warning) means ask again, the safe default when the memory is unreadable.
@@ -47,7 +38,7 @@ pub fn decode_newsletter(raw: &str) -> Loaded<Option<NewsletterMemory>> {
     match state.as_str() {
         Some("signed_up") => Loaded::clean(Some(NewsletterMemory::SignedUp)),
         Some("dismissed") => Loaded::clean(Some(NewsletterMemory::Dismissed)),
-        _ if matches!(state, Value::String(_)) => {
+        _ if matches!(state, Json::String(_)) => {
             Loaded::warn(None, discarded(WHAT, "its state is not one we know"))
         }
         _ => Loaded::warn(None, discarded(WHAT, "its state is not text")),

@@ -1,30 +1,21 @@
 //! The saved run: `{"v":1,"quiz":{...}}`, where the quiz is the engine's own serialized form
 //! (ids only). Decoding re-attaches it to the bank through `Quiz::restore`.
 
-use serde::{Deserialize, Serialize};
-
 use crate::content::Question;
 use crate::quiz::{Quiz, Restored};
 
 use super::envelope::{discarded, open};
+use super::json::{self, Json};
+use super::quiz_form::{quiz_from_json, quiz_to_json};
 use super::{Loaded, SCHEMA_VERSION};
 
 const WHAT: &str = "Saved progress";
 
-#[derive(Serialize)]
-struct Envelope<'a> {
-    v: u32,
-    quiz: &'a Quiz,
-}
-
 pub fn encode_progress(quiz: &Quiz) -> String {
-    // Serializing plain strings, bools and sequences cannot fail; an empty string would only be
-    // discarded with a warning on the next load.
-    serde_json::to_string(&Envelope {
-        v: SCHEMA_VERSION,
-        quiz,
-    })
-    .unwrap_or_default()
+    json::write(&Json::object([
+        ("v", Json::Int(SCHEMA_VERSION.into())),
+        ("quiz", quiz_to_json(quiz)),
+    ]))
 }
 
 /// The saved run, restored against `bank`. `None` means start fresh; the warning says why, or
@@ -34,10 +25,8 @@ pub fn decode_progress(raw: &str, bank: &'static [Question]) -> Loaded<Option<Qu
         Ok(payload) => payload,
         Err(warning) => return Loaded::warn(None, warning),
     };
-    let saved = match Quiz::deserialize(&payload) {
-        Ok(saved) => saved,
-        // serde's message would quote the stored text, which may be long or span lines.
-        Err(_) => return Loaded::warn(None, discarded(WHAT, "it is damaged")),
+    let Some(saved) = quiz_from_json(&payload) else {
+        return Loaded::warn(None, discarded(WHAT, "it is damaged"));
     };
     match Quiz::restore(saved, bank) {
         Err(_) => Loaded::warn(
@@ -86,12 +75,12 @@ mod tests {
 
     #[test]
     fn envelope_shape() {
-        let json: serde_json::Value =
-            serde_json::from_str(&encode_progress(&fresh(1, FeedbackMode::Instant))).unwrap();
-        assert_eq!(json["v"], 1);
-        assert_eq!(json["quiz"]["mode"], "Instant");
-        assert_eq!(json["quiz"]["started"], false);
-        assert_eq!(json["quiz"]["slots"].as_array().unwrap().len(), 12);
+        let raw = encode_progress(&fresh(1, FeedbackMode::Instant));
+        assert!(raw.starts_with(r#"{"v":1,"quiz":{"mode":"Instant","started":false,"#));
+        let json = json::parse(&raw).unwrap();
+        let quiz = json.get("quiz").unwrap();
+        assert_eq!(quiz.get("slots").unwrap().as_array().unwrap().len(), 12);
+        assert_eq!(quiz.get("selected"), Some(&Json::Null));
     }
 
     #[test]
@@ -182,6 +171,28 @@ mod tests {
         finish(&mut quiz, |id| id.len() % 2 == 0);
         let loaded = decode_progress(&encode_progress(&quiz), bank);
         assert_eq!(loaded, Loaded::clean(Some(quiz)));
+    }
+
+    #[test]
+    fn a_save_from_the_first_release_loads() {
+        // Written by release 1 (serde_json), members in another order, `answer` left out once.
+        let raw = r#"{"quiz":{"selected":"b","slots":[
+            {"question":"q01","options":["cto","cio","both"],"answer":"cto"},
+            {"options":["b","a","d","c"],"question":"q05"}],
+            "feedback":false,"started":true,"mode":"AtEnd"},"v":1}"#;
+        let loaded = decode(raw);
+        assert_eq!(loaded.warning, None);
+        let quiz = loaded.value.unwrap();
+        assert_eq!(
+            (quiz.mode(), quiz.answered(), quiz.score()),
+            (FeedbackMode::AtEnd, 1, 1)
+        );
+        let current = quiz.current().unwrap();
+        assert_eq!((current.question.id, current.selected), ("q05", Some("b")));
+        assert_eq!(
+            encode_progress(&quiz),
+            r#"{"v":1,"quiz":{"mode":"AtEnd","started":true,"feedback":false,"slots":[{"question":"q01","options":["cto","cio","both"],"answer":"cto"},{"question":"q05","options":["b","a","d","c"],"answer":null}],"selected":"b"}}"#
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@ use proptest::prelude::*;
 
 use crate::quiz::testing::{BANK, EDITED_BANK, TIERS};
 use crate::quiz::{FeedbackMode, Phase, Quiz};
+use crate::storage::json;
+use crate::storage::quiz_form::{quiz_from_json, quiz_to_json};
 
 #[derive(Clone, Debug)]
 enum Action {
@@ -118,8 +120,8 @@ proptest! {
             }
             check_invariants(&quiz);
 
-            let json = serde_json::to_string(&quiz).unwrap();
-            let back: Quiz = serde_json::from_str(&json).unwrap();
+            let text = json::write(&quiz_to_json(&quiz));
+            let back = quiz_from_json(&json::parse(&text).unwrap()).unwrap();
             let restored = Quiz::restore(back.clone(), &BANK).unwrap();
             prop_assert_eq!(&restored.quiz, &quiz);
             prop_assert_eq!((restored.dropped_questions, restored.dropped_answers), (0, 0));
