@@ -54,16 +54,27 @@ fn strip_build_instructions(page: &std::path::Path) -> Result<(), String> {
     Ok(())
 }
 
-/// `html` without the lines that hold Trunk build instructions or the comment introducing them,
-/// and without the blank lines Trunk leaves where it removed its own links.
+/// `html` without Trunk's `<link data-trunk …>` tags and the comment introducing them, and without
+/// the blank lines they leave. Works on Trunk's minified output too, where the page is one line.
 fn without_build_instructions(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    for line in html.lines() {
+    let mut rest = html;
+    let mut kept = String::with_capacity(html.len());
+    while let Some(start) = rest.find("<link") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..=start + len];
+        kept.push_str(&rest[..start]);
+        if !tag.contains("data-trunk") {
+            kept.push_str(tag);
+        }
+        rest = &rest[start + len + 1..];
+    }
+    kept.push_str(rest);
+    let mut out = String::with_capacity(kept.len());
+    for line in kept.lines() {
         let trimmed = line.trim();
-        if trimmed.is_empty()
-            || trimmed.contains("data-trunk")
-            || trimmed.starts_with("<!-- Build instructions for Trunk")
-        {
+        if trimmed.is_empty() || trimmed.starts_with("<!-- Build instructions for Trunk") {
             continue;
         }
         out.push_str(line);
@@ -92,6 +103,15 @@ pub fn dist_dir(ctx: &Ctx) -> Result<PathBuf, String> {
 #[cfg(test)]
 mod tests {
     use super::without_build_instructions;
+
+    #[test]
+    fn drops_trunk_links_from_a_minified_page() {
+        let html = "<head><link href=a.css rel=stylesheet><link data-bin=x data-trunk rel=rust><title>T</title></head>";
+        assert_eq!(
+            without_build_instructions(html),
+            "<head><link href=a.css rel=stylesheet><title>T</title></head>\n"
+        );
+    }
 
     #[test]
     fn drops_trunk_links_and_blank_lines_only() {
