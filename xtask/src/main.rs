@@ -6,6 +6,7 @@
 
 mod bench;
 mod browsers;
+mod budget;
 mod context;
 mod dist;
 mod npm;

@@ -12,6 +12,7 @@ use crate::context::Ctx;
 use crate::dist;
 use crate::npm;
 use crate::tools::{self, Purpose, WASM_TARGET};
+use crate::{budget, sizes};
 
 /// How long one wasm-bindgen test may run (seconds) unless the caller sets its own.
 const WASM_TEST_TIMEOUT: &str = "300";
@@ -128,6 +129,14 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
             Box::new(move || {
                 let dist = dist::build(ctx)?;
                 dist::report(&dist)
+            }),
+        ),
+        (
+            "size budget (brotli bytes of the release bundle)",
+            Box::new(move || {
+                let rows = sizes::measure(&dist::dist_dir(ctx)?)?;
+                print!("{}", budget::check(&rows)?);
+                Ok(())
             }),
         ),
         (
