@@ -1,0 +1,240 @@
+//! Every attribute the blog owner can get wrong, end to end in Chromium, Firefox and WebKit: an
+//! invalid or empty value logs exactly one console error naming the attribute, and the widget works
+//! with the default (the quiz starts; the default's effect is checked where a reader can see it).
+//!
+//! The host page is `pages/newsletter-host.html`, which builds the element from the query string.
+//! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
+
+use std::time::Duration;
+
+use anyhow::{ensure, Context};
+use cto_cio_quiz::config::DEFAULT_STORAGE_KEY;
+use e2e::bank::progress_text;
+use e2e::{in_every_engine, Ctx};
+use serde_json::json;
+
+const HOST: &str = "#quiz";
+const STEP: Duration = Duration::from_secs(10);
+
+/// What the default looks like once the widget runs.
+#[derive(Clone, Copy)]
+enum Default {
+    /// Progress is saved under the default storage key.
+    StorageKey,
+    /// Checking an answer shows its feedback at once.
+    InstantFeedback,
+    /// The sign-up form is there (a bad provider falls back to generic, a bad tag to none).
+    SignupForm,
+    /// The call to action has no privacy link.
+    NoPrivacyLink,
+    /// The call to action says why there is no form.
+    SignupDisabled,
+}
+
+struct Case {
+    attribute: &'static str,
+    value: &'static str,
+    /// Other attributes the case needs (e.g. a valid action for a bad provider).
+    with: &'static [(&'static str, &'static str)],
+    default: Default,
+}
+
+const ACTION: (&str, &str) = ("newsletter-action", "/newsletter/generic/subscribe");
+
+const CASES: &[Case] = &[
+    Case {
+        attribute: "storage-key",
+        value: "my key!",
+        with: &[],
+        default: Default::StorageKey,
+    },
+    Case {
+        attribute: "storage-key",
+        value: "",
+        with: &[],
+        default: Default::StorageKey,
+    },
+    Case {
+        attribute: "feedback",
+        value: "sometimes",
+        with: &[],
+        default: Default::InstantFeedback,
+    },
+    Case {
+        attribute: "feedback",
+        value: " ",
+        with: &[],
+        default: Default::InstantFeedback,
+    },
+    Case {
+        attribute: "newsletter-provider",
+        value: "substack",
+        with: &[ACTION],
+        default: Default::SignupForm,
+    },
+    Case {
+        attribute: "newsletter-tag",
+        value: "",
+        with: &[ACTION],
+        default: Default::SignupForm,
+    },
+    Case {
+        attribute: "privacy-url",
+        value: "javascript:alert(1)",
+        with: &[ACTION],
+        default: Default::NoPrivacyLink,
+    },
+    Case {
+        attribute: "newsletter-action",
+        value: "ftp://example.com/subscribe",
+        with: &[],
+        default: Default::SignupDisabled,
+    },
+    Case {
+        attribute: "newsletter-action",
+        value: "",
+        with: &[],
+        default: Default::SignupDisabled,
+    },
+];
+
+fn page(case: &Case, key_suffix: usize) -> String {
+    let key = format!("attr-{key_suffix}");
+    let mut attrs: Vec<(&str, &str)> = case.with.to_vec();
+    if case.attribute != "storage-key" {
+        attrs.push(("storage-key", &key));
+    }
+    attrs.push((case.attribute, case.value));
+    let query: Vec<String> = attrs
+        .iter()
+        .map(|(name, value)| {
+            let value: String = value
+                .bytes()
+                .map(|b| match b {
+                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'/' => {
+                        char::from(b).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{name}={value}")
+        })
+        .collect();
+    format!("/pages/newsletter-host.html?{}", query.join("&"))
+}
+
+/// Clicks the shadow-root button whose text is `label`.
+async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
+    let clicked: bool = ctx
+        .eval(
+            "const root = document.querySelector(arguments[0]).shadowRoot; \
+             const b = Array.from(root.querySelectorAll('button')) \
+               .find((b) => b.textContent.trim() === arguments[1]); \
+             if (b) b.click(); return !!b;",
+            vec![json!(HOST), json!(label)],
+        )
+        .await?;
+    ensure!(clicked, "no button {label:?} in the widget");
+    Ok(())
+}
+
+/// Waits until the shadow-root element `sel` exists (and, if given, its text contains `text`).
+async fn wait_shadow(ctx: &Ctx, what: &str, sel: &str, text: &str) -> e2e::Result<()> {
+    ctx.wait_for(
+        what,
+        STEP,
+        "const root = document.querySelector(arguments[0]).shadowRoot; \
+         const el = root && root.querySelector(arguments[1]); \
+         return !!el && el.textContent.includes(arguments[2]);",
+        vec![json!(HOST), json!(sel), json!(text)],
+    )
+    .await
+    .map(|_| ())
+}
+
+async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
+    // Cases share the default storage key: each starts from empty storage.
+    ctx.open("/pages/blank.html").await?;
+    ctx.eval::<()>("localStorage.clear();", vec![]).await?;
+    ctx.open(&page(case, index)).await?;
+    ctx.wait_ready(HOST).await?;
+
+    let errors = ctx.probe_kind("console.error").await?;
+    let named = format!("<cto-cio-quiz>: invalid {}=", case.attribute);
+    ensure!(
+        errors.len() == 1 && errors[0].starts_with(&named),
+        "expected one console error starting {named:?}, got {errors:?}"
+    );
+
+    // A working widget: the quiz starts.
+    click_button(ctx, "Start the quiz").await?;
+    wait_shadow(
+        ctx,
+        "the first question",
+        "form.ccq-question",
+        &progress_text(1),
+    )
+    .await?;
+
+    match case.default {
+        Default::StorageKey => {
+            let key = format!("{DEFAULT_STORAGE_KEY}:progress");
+            let saved = ctx.local_storage(&key).await?;
+            ensure!(
+                saved.is_some_and(|s| s.contains("\"started\":true")),
+                "progress not saved under {key}"
+            );
+        }
+        Default::InstantFeedback => {
+            let picked: bool = ctx
+                .eval(
+                    "const r = document.querySelector(arguments[0]).shadowRoot \
+                       .querySelector('form.ccq-question input[type=radio]'); \
+                     if (r) r.click(); return !!r;",
+                    vec![json!(HOST)],
+                )
+                .await?;
+            ensure!(picked, "no radio button on the first question");
+            click_button(ctx, "Check answer").await?;
+            wait_shadow(ctx, "instant feedback", ".ccq-feedback", "").await?;
+        }
+        Default::SignupForm => {
+            wait_shadow(ctx, "the sign-up form", "form.ccq-signup", "Subscribe").await?;
+        }
+        Default::NoPrivacyLink => {
+            wait_shadow(ctx, "the sign-up form", "form.ccq-signup", "Subscribe").await?;
+            let links = ctx.shadow_count(HOST, ".ccq-cta a[target=_blank]").await?;
+            ensure!(
+                links == 0,
+                "a refused privacy-url still shows {links} link(s)"
+            );
+        }
+        Default::SignupDisabled => {
+            ensure!(
+                ctx.shadow_count(HOST, "form.ccq-signup").await? == 0,
+                "a refused newsletter-action still shows the form"
+            );
+            wait_shadow(
+                ctx,
+                "the reason there is no form",
+                ".ccq-cta",
+                "newsletter sign-up is not",
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+#[tokio::test]
+async fn each_invalid_attribute_is_named_once_and_the_default_works() {
+    in_every_engine("attributes: invalid values", |ctx| async move {
+        for (index, case) in CASES.iter().enumerate() {
+            check_case(&ctx, case, index)
+                .await
+                .with_context(|| format!("{}={:?}", case.attribute, case.value))?;
+        }
+        Ok(())
+    })
+    .await;
+}
