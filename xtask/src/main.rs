@@ -5,6 +5,7 @@
 //! on failure and 2 on a usage error.
 
 mod bench;
+mod bloat;
 mod browsers;
 mod budget;
 mod context;
@@ -27,6 +28,7 @@ commands:
           release bundle, end-to-end (Chromium, Firefox ESR, WebKitGTK)
   dist    build the release bundle into dist/ and print its sizes
   bench   bundle sizes, and load time and longest task in headless Chromium (4x CPU slowdown)
+  bloat   where the wasm's bytes go: code size by crate and the largest functions
 
 Each command installs the tools it lacks first (trunk, wasm-bindgen-cli, wasm-opt,
 and for `test` the browsers and drivers) and reuses what is already installed.
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         "test" => test_all::run,
         "dist" => dist::run,
         "bench" => bench::run,
+        "bloat" => bloat::run,
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;
