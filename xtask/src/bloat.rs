@@ -192,11 +192,7 @@ fn parse(bytes: &[u8]) -> Result<Module, String> {
             at: reader.at,
         };
         match id {
-            0 => {
-                if section.name()? == "name" {
-                    names = function_names(&mut section)?;
-                }
-            }
+            0 if section.name()? == "name" => names = function_names(&mut section)?,
             2 => imported_functions = count_function_imports(&mut section)?,
             10 => {
                 for _ in 0..section.leb()? {
