@@ -27,6 +27,37 @@ function state(el, value) {
   el.setAttribute("data-ccq-state", value);
 }
 
+// Holds the host at least as tall as it is now (its fallback, plus any room the host page
+// reserved, see the README) while the widget takes its place, so content below never moves up.
+// Released at once if the widget is at least that tall (the usual case: nothing changes on screen),
+// else on the reader's first pointer or key input in it (a shift right after input is expected and
+// not counted as a layout shift).
+function pin(el) {
+  const hadStyle = el.hasAttribute("style");
+  const previous = el.style.minHeight;
+  el.style.minHeight = `${el.getBoundingClientRect().height}px`;
+  return (content) => {
+    // Leaves the light DOM as it was: no empty style="" behind. Reading the attribute first
+    // matters: Blink and WebKit write CSSOM changes into it lazily, so removing it unread is
+    // undone by the next read, which writes style="".
+    const release = () => {
+      el.style.minHeight = previous;
+      if (!hadStyle && el.getAttribute("style") === "") el.removeAttribute("style");
+    };
+    if (!content || content.getBoundingClientRect().height >= parseFloat(el.style.minHeight)) {
+      release();
+      return;
+    }
+    const onInput = () => {
+      el.removeEventListener("pointerdown", onInput);
+      el.removeEventListener("keydown", onInput);
+      release();
+    };
+    el.addEventListener("pointerdown", onInput);
+    el.addEventListener("keydown", onInput);
+  };
+}
+
 async function start(el) {
   state(el, "loading");
   let glue;
@@ -47,18 +78,28 @@ async function start(el) {
   });
   const container = document.createElement("div");
   container.className = "ccq";
+  // Hidden until mounted: once styled, the empty container would show as a bordered box under the
+  // fallback for as long as mounting takes.
+  container.hidden = true;
   root.replaceChildren(sheet, slot, container);
   await loaded;
+  // Measured now that the stylesheet's `:host { display: block }` applies: min-height does nothing
+  // on the inline box an undefined custom element has.
+  const unpin = pin(el);
   try {
     glue.mount(el, container);
   } catch (err) {
     console.error(`${TAG}: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
     container.remove();
     state(el, "failed");
+    unpin(null);
     return;
   }
+  // One synchronous swap, so no frame shows both or neither.
+  container.hidden = false;
   slot.remove();
   state(el, "ready");
+  unpin(container);
 }
 
 const near = "IntersectionObserver" in window
