@@ -246,7 +246,7 @@ fn header(report: &Value, url: &str, out_dir: &Path) -> String {
         })
         .unwrap_or("?");
     format!(
-        "\nLighthouse {}, {} preset ({} throttling), Chromium {chromium}, {url} under the strict \
+        "\nLighthouse {}, {} preset (throttling: {}), Chromium {chromium}, {url} under the strict \
          CSP;\n{RUNS} runs, each in a fresh headless Chromium; JSON reports in {}\n\n",
         text("/lighthouseVersion"),
         text("/configSettings/formFactor"),
