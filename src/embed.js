@@ -27,34 +27,25 @@ function state(el, value) {
   el.setAttribute("data-ccq-state", value);
 }
 
-// Holds the host at least as tall as it is now (its fallback, plus any room the host page
-// reserved, see the README) while the widget takes its place, so content below never moves up.
-// Released at once if the widget is at least that tall (the usual case: nothing changes on screen),
-// else on the reader's first pointer or key input in it (a shift right after input is expected and
-// not counted as a layout shift).
+// Holds the host at its pre-swap height (no jump up) until the widget is as tall or the reader
+// interacts. getAttribute first: Blink/WebKit would write style="" back lazily.
 function pin(el) {
-  const hadStyle = el.hasAttribute("style");
-  const previous = el.style.minHeight;
-  el.style.minHeight = `${el.getBoundingClientRect().height}px`;
+  const had = el.hasAttribute("style"), prev = el.style.minHeight, h = el.getBoundingClientRect().height;
+  el.style.minHeight = `${h}px`;
+  let watch;
+  const release = () => {
+    if (watch) watch.disconnect();
+    el.removeEventListener("pointerdown", release);
+    el.removeEventListener("keydown", release);
+    el.style.minHeight = prev;
+    if (!had && el.getAttribute("style") === "") el.removeAttribute("style");
+  };
   return (content) => {
-    // Leaves the light DOM as it was: no empty style="" behind. Reading the attribute first
-    // matters: Blink and WebKit write CSSOM changes into it lazily, so removing it unread is
-    // undone by the next read, which writes style="".
-    const release = () => {
-      el.style.minHeight = previous;
-      if (!hadStyle && el.getAttribute("style") === "") el.removeAttribute("style");
-    };
-    if (!content || content.getBoundingClientRect().height >= parseFloat(el.style.minHeight)) {
-      release();
-      return;
-    }
-    const onInput = () => {
-      el.removeEventListener("pointerdown", onInput);
-      el.removeEventListener("keydown", onInput);
-      release();
-    };
-    el.addEventListener("pointerdown", onInput);
-    el.addEventListener("keydown", onInput);
+    if (!content || !window.ResizeObserver) return release();
+    watch = new ResizeObserver(([e]) => e.borderBoxSize[0].blockSize >= h && release());
+    watch.observe(content);
+    el.addEventListener("pointerdown", release);
+    el.addEventListener("keydown", release);
   };
 }
 
@@ -78,13 +69,11 @@ async function start(el) {
   });
   const container = document.createElement("div");
   container.className = "ccq";
-  // Hidden until mounted: once styled, the empty container would show as a bordered box under the
-  // fallback for as long as mounting takes.
+  // Hidden until mounted: no empty styled box under the fallback meanwhile.
   container.hidden = true;
   root.replaceChildren(sheet, slot, container);
   await loaded;
-  // Measured now that the stylesheet's `:host { display: block }` applies: min-height does nothing
-  // on the inline box an undefined custom element has.
+  // After :host { display: block } applies (min-height ignores inline boxes).
   const unpin = pin(el);
   try {
     glue.mount(el, container);
@@ -95,7 +84,7 @@ async function start(el) {
     unpin(null);
     return;
   }
-  // One synchronous swap, so no frame shows both or neither.
+  // One synchronous swap: no frame shows both or neither.
   container.hidden = false;
   slot.remove();
   state(el, "ready");
