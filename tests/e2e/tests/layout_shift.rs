@@ -20,6 +20,11 @@
 //! The canary runs first in every session: without the reservation the same page must show the
 //! shift (Chromium CLS over [`CANARY_MIN_CLS`], and the marker jumping on screen in every engine),
 //! which proves the measurement can fail.
+//!
+//! A third scenario covers the loader's pin (`src/embed.js`): on `pages/cls-roomy.html` the host
+//! page reserves more room than the widget needs; when the reservation rule stops applying at
+//! "ready", the host must keep its height (no jump up, no shift) until the reader interacts, and
+//! then leave no `style` attribute behind.
 
 use std::time::Duration;
 
@@ -113,7 +118,7 @@ impl Measured {
         };
         let before = self.before.map_or(f64::NAN, |b| b.top);
         format!(
-            "{cls}; marker top {before:.1} -> {:.1} px; widget {:.0} px tall; viewport {:.0}x{:.0}",
+            "{cls}; marker top {before:.1} -> {:.1} px; host {:.0} px tall; viewport {:.0}x{:.0}",
             self.after.top, self.host.height, self.viewport.width, self.viewport.height
         )
     }
@@ -148,7 +153,10 @@ async fn measure(ctx: &Ctx, page: &str) -> e2e::Result<Measured> {
 async fn check(ctx: &Ctx, label: &str) -> e2e::Result<()> {
     let engine = ctx.engine;
     let bare = measure(ctx, "/pages/cls-bare.html").await?;
-    eprintln!("[layout-shift] {label} / {engine}: without reservation: {}", bare.summary());
+    eprintln!(
+        "[layout-shift] {label} / {engine}: without reservation: {}",
+        bare.summary()
+    );
     if bare.supported {
         ensure!(
             bare.cls() >= CANARY_MIN_CLS,
@@ -165,7 +173,10 @@ async fn check(ctx: &Ctx, label: &str) -> e2e::Result<()> {
     );
 
     let host = measure(ctx, "/pages/cls-host.html").await?;
-    eprintln!("[layout-shift] {label} / {engine}: with reservation: {}", host.summary());
+    eprintln!(
+        "[layout-shift] {label} / {engine}: with reservation: {}",
+        host.summary()
+    );
     if host.supported {
         ensure!(
             host.cls() == 0.0,
@@ -183,6 +194,55 @@ async fn check(ctx: &Ctx, label: &str) -> e2e::Result<()> {
         bail!("{jump} ({})", host.summary());
     }
     Ok(())
+}
+
+/// The roomy page's reservation (`pages/cls-roomy.css`), in CSS px.
+const ROOMY_PX: f64 = 10_000.0;
+
+/// The host's height and `style` attribute.
+async fn host_box(ctx: &Ctx) -> e2e::Result<(f64, Option<String>)> {
+    ctx.eval(
+        "const h = document.querySelector(arguments[0]); \
+         return [h.getBoundingClientRect().height, h.getAttribute('style')];",
+        vec![serde_json::json!(HOST)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_host_keeps_a_taller_reservation_until_the_reader_interacts() {
+    Scenario::new("pinned height until input")
+        .run(|ctx| async move {
+            let measured = measure(&ctx, "/pages/cls-roomy.html").await?;
+            let (height, style) = host_box(&ctx).await?;
+            eprintln!(
+                "[layout-shift] roomy / {}: {}; host {height:.0} px, style {style:?}",
+                ctx.engine,
+                measured.summary()
+            );
+            ensure!(
+                height >= ROOMY_PX - TOLERANCE_PX,
+                "at ready the host shrank from the reserved {ROOMY_PX} px to {height:.0} px"
+            );
+            if measured.supported {
+                ensure!(
+                    measured.cls() == 0.0,
+                    "CLS {:.4}: {}",
+                    measured.cls(),
+                    measured.sources()
+                );
+            }
+            // A real click on the widget's title: the reader's first input releases the pin.
+            ctx.shadow_click(HOST, "h2").await?;
+            sleep_ms(200).await;
+            let (after, style) = host_box(&ctx).await?;
+            ensure!(
+                after < ROOMY_PX - TOLERANCE_PX && style.is_none(),
+                "after a click the host is still {after:.0} px tall with style {style:?}"
+            );
+            Ok(())
+        })
+        .await;
 }
 
 #[tokio::test]
