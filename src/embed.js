@@ -27,6 +27,28 @@ function state(el, value) {
   el.setAttribute("data-ccq-state", value);
 }
 
+// Holds the host at its pre-swap height (no jump up) until the widget is as tall or the reader
+// interacts. getAttribute first: Blink/WebKit would write style="" back lazily.
+function pin(el) {
+  const had = el.hasAttribute("style"), prev = el.style.minHeight, h = el.getBoundingClientRect().height;
+  el.style.minHeight = `${h}px`;
+  let watch;
+  const release = () => {
+    if (watch) watch.disconnect();
+    el.removeEventListener("pointerdown", release);
+    el.removeEventListener("keydown", release);
+    el.style.minHeight = prev;
+    if (!had && el.getAttribute("style") === "") el.removeAttribute("style");
+  };
+  return (content) => {
+    if (!content || !window.ResizeObserver) return release();
+    watch = new ResizeObserver(([e]) => e.borderBoxSize[0].blockSize >= h && release());
+    watch.observe(content);
+    el.addEventListener("pointerdown", release);
+    el.addEventListener("keydown", release);
+  };
+}
+
 async function start(el) {
   state(el, "loading");
   let glue;
@@ -47,18 +69,26 @@ async function start(el) {
   });
   const container = document.createElement("div");
   container.className = "ccq";
+  // Hidden until mounted: no empty styled box under the fallback meanwhile.
+  container.hidden = true;
   root.replaceChildren(sheet, slot, container);
   await loaded;
+  // After :host { display: block } applies (min-height ignores inline boxes).
+  const unpin = pin(el);
   try {
     glue.mount(el, container);
   } catch (err) {
     console.error(`${TAG}: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
     container.remove();
     state(el, "failed");
+    unpin(null);
     return;
   }
+  // One synchronous swap: no frame shows both or neither.
+  container.hidden = false;
   slot.remove();
   state(el, "ready");
+  unpin(container);
 }
 
 const near = "IntersectionObserver" in window

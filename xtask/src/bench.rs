@@ -12,6 +12,11 @@
 //!    a 4x CPU slowdown and no HTTP cache loads a page with the widget in the viewport 10 times
 //!    (after a warm-up) and prints, per load and as median/min/max, the time from embed.js's
 //!    request start to `data-ccq-state="ready"` and the longest main-thread task.
+//! 4. Lighthouse: `cargo run -p e2e --release --example lighthouse` (npm's Lighthouse 12, pinned in
+//!    `tests/e2e/package.json` and installed by `npm ci` first, as `test` does) audits the demo
+//!    post (`dist/index.html`, served with the strict CSP) with its mobile preset three times and
+//!    prints the Performance, Accessibility, Best Practices and SEO scores, FCP, LCP, TBT, CLS
+//!    and Speed Index, and the audits that cost points. Reports: `target/lighthouse/*.json`.
 //!
 //! The figures vary with the machine and its load; compare runs made on the same machine.
 
@@ -20,12 +25,16 @@ use std::path::PathBuf;
 use crate::browsers;
 use crate::context::{is_executable, Ctx};
 use crate::dist;
+use crate::npm;
 use crate::sizes::{self, grouped, FileSize};
 use crate::tools::{self, Purpose};
 
 /// The arguments that select the load benchmark program in the e2e crate (for `cargo build` and
 /// `cargo run`).
 const BENCH_PROGRAM: [&str; 5] = ["-p", "e2e", "--release", "--example", "bench"];
+
+/// The same for the Lighthouse program (`tests/e2e/examples/lighthouse.rs`).
+const LIGHTHOUSE_PROGRAM: [&str; 5] = ["-p", "e2e", "--release", "--example", "lighthouse"];
 
 /// The file a page loads eagerly; everything else waits until the widget nears the viewport.
 const EAGER_FILE: &str = "embed.js";
@@ -34,15 +43,21 @@ const EAGER_FILE: &str = "embed.js";
 pub fn run(ctx: &Ctx) -> Result<(), String> {
     tools::ensure(ctx, Purpose::Release)?;
     let chromium = chromium(ctx)?;
+    // Lighthouse comes from tests/e2e/node_modules (`npm ci`, skipped when up to date).
+    npm::ensure(ctx)?;
     dist::fetch(ctx)?;
     let dist = dist::build(ctx)?;
 
     // Compiled before the size report, so the compiler's output does not split the figures (the
     // first time this compiles the harness and its dependencies: a few minutes on 2 cores).
+    // Both programs in one cargo invocation: one build at a time on a shared 2-core machine.
     let mut build = ctx.cmd("cargo");
-    build.arg("build").args(BENCH_PROGRAM);
+    build
+        .arg("build")
+        .args(BENCH_PROGRAM)
+        .args(&LIGHTHOUSE_PROGRAM[3..]);
     ctx.run(&mut build)
-        .map_err(|e| format!("building the load benchmark program failed: {e}"))?;
+        .map_err(|e| format!("building the benchmark programs failed: {e}"))?;
 
     let rows = sizes::measure(&dist)?;
     println!("\n━━━ bench: sizes ━━━");
@@ -65,7 +80,22 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
             "the load benchmark failed: {e}. Its error is printed above; if a binary is \
              missing, `cargo xtask test` installs every browser and driver"
         )
-    })
+    })?;
+
+    println!("\n━━━ bench: Lighthouse on the demo post (mobile preset) ━━━");
+    let mut lighthouse = ctx.cmd("cargo");
+    lighthouse
+        .arg("run")
+        .args(LIGHTHOUSE_PROGRAM)
+        .arg("--quiet")
+        .env("CCQ_DIST", &dist)
+        .env("CHROMIUM_BIN", &chromium.browser)
+        .env(
+            "CCQ_LIGHTHOUSE_DIR",
+            ctx.root.join("target").join("lighthouse"),
+        );
+    ctx.run(&mut lighthouse)
+        .map_err(|e| format!("the Lighthouse audit failed: {e}. Its error is printed above"))
 }
 
 /// The Chromium binaries the load benchmark drives.

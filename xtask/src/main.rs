@@ -1,8 +1,9 @@
 //! `cargo xtask <command>`: the project's tooling (the alias lives in .cargo/config.toml).
 //! Each command first installs what it lacks (and reuses what is there), then runs:
 //! `serve` the demo with live reload, `test` every check, `dist` the release bundle with its
-//! sizes, `bench` (sizes for now). Errors say what failed and what to do; the exit code is 1
-//! on failure and 2 on a usage error.
+//! sizes, `bench` sizes, load timings and a Lighthouse audit of the demo, `bloat` the wasm's code
+//! by crate. Errors say what failed and what to do; the exit code is 1 on failure and 2 on a
+//! usage error.
 
 mod bench;
 mod bloat;
@@ -24,10 +25,11 @@ usage: cargo xtask <command>
 
 commands:
   serve   serve the demo page with live reload at http://127.0.0.1:8080/
-  test    run every check: fmt, clippy, unit, wasm component (Chromium),
-          release bundle, end-to-end (Chromium, Firefox ESR, WebKitGTK)
+  test    run every check: fmt, clippy, unit, wasm component (Chromium), release
+          bundle, size budget, end-to-end (Chromium, Firefox ESR, WebKitGTK)
   dist    build the release bundle into dist/ and print its sizes
-  bench   bundle sizes, and load time and longest task in headless Chromium (4x CPU slowdown)
+  bench   bundle sizes, load time and longest task in headless Chromium (4x CPU slowdown),
+          and Lighthouse's scores and metrics for the demo post (mobile preset)
   bloat   where the wasm's bytes go: code size by crate and the largest functions
 
 Each command installs the tools it lacks first (trunk, wasm-bindgen-cli, wasm-opt,

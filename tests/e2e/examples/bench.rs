@@ -29,7 +29,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context};
-use e2e::driver::{local_http, Driver, TempDir};
+use e2e::cdp::Cdp;
+use e2e::driver::{Driver, TempDir};
 use e2e::server::require_dist;
 use e2e::session::WINDOW;
 use e2e::{Ctx, Engine, Server, ServerConfig};
@@ -56,8 +57,6 @@ const EMBED: &str = "/dist/embed.js";
 const SETTLE_MS: u64 = 500;
 /// Limit for one load, from navigation to the result (a hang is an error, not a figure).
 const LOAD_TIMEOUT: Duration = Duration::from_secs(90);
-/// Limit for one CDP command.
-const CDP_TIMEOUT: Duration = Duration::from_secs(30);
 /// Every file the widget loads; each load must fetch each from the server (no cache).
 const WIDGET_FILES: [&str; 4] = [
     "/dist/embed.js",
@@ -219,11 +218,7 @@ impl Browser {
                     driver.log_tail()
                 )
             })?;
-        let session = client.session_id().await?;
-        let cdp = Cdp {
-            port: port_of(&driver.url())?,
-            session: session.ok_or_else(|| anyhow!("the WebDriver session has no id"))?,
-        };
+        let cdp = Cdp::for_session(&driver.url(), &client).await?;
         Ok(Browser {
             ctx: Ctx {
                 engine,
@@ -354,60 +349,6 @@ async fn time_loop(ctx: &Ctx) -> anyhow::Result<f64> {
         best = best.min(ms);
     }
     Ok(best)
-}
-
-/// chromedriver's CDP extension command, `POST /session/{id}/goog/cdp/execute` with
-/// `{"cmd": …, "params": …}`, for the page target of the session.
-///
-/// Sent as a plain HTTP/1.1 request rather than through fantoccini's `Client::issue_cmd`: a
-/// `WebDriverCompatibleCommand` implementation has to name `url::Url` and `http::Method`, and
-/// the e2e crate does not depend on the `url` and `http` crates.
-struct Cdp {
-    port: u16,
-    session: String,
-}
-
-impl Cdp {
-    /// Runs `cmd` and returns its result; a WebDriver error becomes an error naming the command.
-    async fn send(&self, cmd: &str, params: Value) -> anyhow::Result<Value> {
-        let body = json!({ "cmd": cmd, "params": params }).to_string();
-        let (status, reply) = tokio::time::timeout(CDP_TIMEOUT, self.post(&body))
-            .await
-            .map_err(|_| anyhow!("CDP {cmd}: no answer within {CDP_TIMEOUT:?}"))?
-            .with_context(|| format!("CDP {cmd}: talking to chromedriver"))?;
-        let json: Value = serde_json::from_str(&reply)
-            .with_context(|| format!("CDP {cmd}: chromedriver answered {status} with {reply}"))?;
-        let value = json.get("value").cloned().unwrap_or(Value::Null);
-        if status != 200 {
-            let message = value
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or(reply.as_str());
-            bail!("CDP {cmd} failed ({status}): {message}");
-        }
-        Ok(value)
-    }
-
-    /// One POST of `body` to chromedriver's CDP endpoint; returns the status and the body.
-    async fn post(&self, body: &str) -> std::io::Result<(u16, String)> {
-        let port = self.port;
-        let request = format!(
-            "POST /session/{}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
-             Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\
-             Connection: close\r\n\r\n{body}",
-            self.session,
-            body.len()
-        );
-        local_http(port, &request).await
-    }
-}
-
-/// The port of `http://127.0.0.1:<port>`.
-fn port_of(url: &str) -> anyhow::Result<u16> {
-    url.rsplit(':')
-        .next()
-        .and_then(|p| p.trim_end_matches('/').parse().ok())
-        .ok_or_else(|| anyhow!("no port in the driver URL {url}"))
 }
 
 /// Median (the mean of the two middle values for an even count), min and max.

@@ -1,6 +1,8 @@
 //! Running one scenario in every engine: a fresh server, driver and browser session per engine,
 //! engines one after another, every failure collected, and one panic at the end naming each engine
-//! that failed and why (so a Firefox failure never hides a WebKit one).
+//! that failed and why (so a Firefox failure never hides a WebKit one). A scenario may ask for
+//! reader preferences ([`Scenario::prefer`], see [`crate::prefs`]); an engine that cannot give
+//! them is skipped with the reason printed.
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -12,7 +14,9 @@ use fantoccini::{Client, ClientBuilder};
 use futures_util::FutureExt;
 use hyper_util::client::legacy::connect::HttpConnector;
 
+use crate::cdp::Cdp;
 use crate::driver::{Driver, TempDir};
+use crate::prefs::{self, MediaPref};
 use crate::server::{require_dist, NewsletterReply, Server, ServerConfig};
 use crate::Engine;
 
@@ -38,6 +42,7 @@ pub struct Scenario {
     needs_dist: bool,
     config: ServerConfig,
     timeout: Duration,
+    prefs: Vec<MediaPref>,
 }
 
 impl Scenario {
@@ -48,7 +53,19 @@ impl Scenario {
             needs_dist: true,
             config: ServerConfig::default(),
             timeout: Duration::from_secs(120),
+            prefs: Vec::new(),
         }
+    }
+
+    /// A reader preference as a CSS media feature, e.g. `prefer("prefers-color-scheme", "dark")`:
+    /// the page sees it as real (`matchMedia` matches). Engines that cannot emulate it are
+    /// skipped with the reason printed (WebKitGTK: all of them); see [`crate::prefs`].
+    pub fn prefer(mut self, feature: &str, value: &str) -> Scenario {
+        self.prefs.push(MediaPref {
+            name: feature.to_string(),
+            value: value.to_string(),
+        });
+        self
     }
 
     /// Does not require `dist/` (harness self-tests).
@@ -91,6 +108,10 @@ impl Scenario {
         }
         let mut failures = Vec::new();
         for engine in engines {
+            if let Some(reason) = prefs::unsupported_reason(engine, &self.prefs) {
+                eprintln!("[e2e] {} / {engine}: SKIPPED: {reason}", self.name);
+                continue;
+            }
             let mut times = Times::default();
             let outcome = self.run_one(engine, &scenario, &mut times).await;
             match outcome {
@@ -137,7 +158,7 @@ impl Scenario {
         // its profile directory is removed.
         let work = TempDir::new(engine.name()).context("creating a temp dir")?;
         let deadline = tokio::time::Instant::now() + self.timeout;
-        let session = tokio::time::timeout_at(deadline, Session::start(engine, &work))
+        let session = tokio::time::timeout_at(deadline, Session::start(engine, &work, &self.prefs))
             .await
             .map_err(|_| anyhow!("browser session did not start within {:?}", self.timeout))??;
         times.start = split();
@@ -198,13 +219,15 @@ struct Session {
 }
 
 impl Session {
-    async fn start(engine: Engine, work: &TempDir) -> crate::Result<Session> {
+    async fn start(engine: Engine, work: &TempDir, prefs: &[MediaPref]) -> crate::Result<Session> {
         let browser = engine.browser_binary().map_err(|e| anyhow!(e))?;
         let profile = work.path().join("profile");
         std::fs::create_dir_all(&profile)?;
         let driver = Driver::start(engine, work.path()).await?;
+        let mut caps = engine.capabilities(&browser, &profile);
+        prefs::add_to_capabilities(engine, &mut caps, prefs);
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(engine.capabilities(&browser, &profile))
+            .capabilities(caps)
             .connect(&driver.url())
             .await
             .map_err(|e| {
@@ -217,6 +240,12 @@ impl Session {
             .set_window_size(WINDOW.0, WINDOW.1)
             .await
             .context("setting the window size")?;
+        if engine == Engine::Chromium && !prefs.is_empty() {
+            let cdp = Cdp::for_session(&driver.url(), &client).await?;
+            prefs::apply_chromium(&cdp, prefs)
+                .await
+                .context("emulating the scenario's media features")?;
+        }
         Ok(Session { client, driver })
     }
 
