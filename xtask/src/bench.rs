@@ -5,8 +5,8 @@
 //!    engine), builds the release bundle into dist/ and builds the load benchmark program
 //!    (`tests/e2e/examples/bench.rs`, release profile).
 //! 2. Sizes: raw, gzip -9 and brotli -q 11 bytes of every file the widget loads (sizes.rs), plus
-//!    the brotli total of everything the widget loads and the part a page pays before the
-//!    widget nears the viewport (embed.js alone: the rest loads lazily).
+//!    the size budget's two lines (budget.rs): the brotli total of everything the widget loads
+//!    and the part a page pays before the widget nears the viewport (embed.js alone).
 //! 3. Load timings: `cargo run -p e2e --release --example bench` with the bundle and the
 //!    Chromium binaries in `CCQ_DIST`, `CHROMEDRIVER` and `CHROMIUM_BIN`: headless Chromium with
 //!    a 4x CPU slowdown and no HTTP cache loads a page with the widget in the viewport 10 times
@@ -23,10 +23,11 @@
 use std::path::PathBuf;
 
 use crate::browsers;
+use crate::budget;
 use crate::context::{is_executable, Ctx};
 use crate::dist;
 use crate::npm;
-use crate::sizes::{self, grouped, FileSize};
+use crate::sizes;
 use crate::tools::{self, Purpose};
 
 /// The arguments that select the load benchmark program in the e2e crate (for `cargo build` and
@@ -35,9 +36,6 @@ const BENCH_PROGRAM: [&str; 5] = ["-p", "e2e", "--release", "--example", "bench"
 
 /// The same for the Lighthouse program (`tests/e2e/examples/lighthouse.rs`).
 const LIGHTHOUSE_PROGRAM: [&str; 5] = ["-p", "e2e", "--release", "--example", "lighthouse"];
-
-/// The file a page loads eagerly; everything else waits until the widget nears the viewport.
-const EAGER_FILE: &str = "embed.js";
 
 /// Builds everything, prints the sizes, then runs the load benchmark (its output streams).
 pub fn run(ctx: &Ctx) -> Result<(), String> {
@@ -64,7 +62,8 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     println!("\nWidget files in {}:\n", dist.display());
     print!("{}", sizes::format_table(&rows));
     println!();
-    print!("{}", derived_lines(&rows)?);
+    // The budget's two lines: the brotli total, and what a page pays before the widget is near.
+    print!("{}", budget::report(&rows)?.0);
 
     println!("\n━━━ bench: load in headless Chromium ━━━");
     let mut bench = ctx.cmd("cargo");
@@ -133,81 +132,4 @@ fn chromium(ctx: &Ctx) -> Result<Chromium, String> {
         browser: all.chromium,
         driver: all.chromedriver,
     })
-}
-
-/// The two derived size lines: the brotli total of every file the widget loads, and what a
-/// page pays before the widget nears the viewport (embed.js alone, brotli).
-fn derived_lines(rows: &[FileSize]) -> Result<String, String> {
-    let everything: u64 = rows.iter().map(|r| r.brotli).sum();
-    let eager = rows
-        .iter()
-        .find(|r| r.name == EAGER_FILE)
-        .ok_or_else(|| {
-            format!("the size table has no {EAGER_FILE} row: sizes::WIDGET_FILES must list it")
-        })?
-        .brotli;
-    let lines = [
-        ("everything the widget loads (js + wasm + css)", everything),
-        (
-            "what a page pays before the widget nears the viewport (embed.js)",
-            eager,
-        ),
-    ];
-    let label_width = lines
-        .iter()
-        .map(|(l, _)| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    let number_width = lines
-        .iter()
-        .map(|(_, n)| grouped(*n).len())
-        .max()
-        .unwrap_or(0);
-    Ok(lines
-        .iter()
-        .map(|(label, n)| {
-            format!(
-                "{label:<label_width$}  {:>number_width$} B brotli\n",
-                grouped(*n)
-            )
-        })
-        .collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(name: &str, brotli: u64) -> FileSize {
-        FileSize {
-            name: name.into(),
-            raw: brotli * 3,
-            gzip: brotli * 2,
-            brotli,
-        }
-    }
-
-    #[test]
-    fn derived_lines_total_everything_and_isolate_embed_js() {
-        let rows = [
-            row("embed.js", 1_034),
-            row("cto-cio-quiz.js", 4_000),
-            row("cto-cio-quiz_bg.wasm", 120_000),
-            row("widget.css", 2_500),
-        ];
-        let expected = "\
-everything the widget loads (js + wasm + css)                     127,534 B brotli
-what a page pays before the widget nears the viewport (embed.js)    1,034 B brotli
-";
-        assert_eq!(derived_lines(&rows), Ok(expected.to_string()));
-    }
-
-    #[test]
-    fn derived_lines_need_embed_js() {
-        let result = derived_lines(&[row("widget.css", 10)]);
-        assert!(
-            matches!(&result, Err(e) if e.contains("embed.js")),
-            "{result:?}"
-        );
-    }
 }
