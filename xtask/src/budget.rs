@@ -16,7 +16,7 @@ pub const EAGER_LIMIT: u64 = 2_000;
 pub const EAGER_FILE: &str = "embed.js";
 /// The goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
 pub const TOTAL_GOAL: u64 = 60_000;
-/// The ratchet for everything the widget loads, in brotli bytes (120,050 measured on 2026-11-28).
+/// The ratchet for everything the widget loads, in brotli bytes (119,994 measured on 2026-11-28).
 pub const TOTAL_CEILING: u64 = 122_000;
 
 /// The report lines, or the same report as the error when a limit is exceeded.
