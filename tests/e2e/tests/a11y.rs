@@ -26,11 +26,11 @@
 //!   header stays on. It runs on the host element; axe descends into open shadow roots. Its CSSOM
 //!   preload is off, because it adds `<style>` elements that the CSP blocks and reports; the one
 //!   rule needing it (`css-orientation-lock`) is checked on `dist/widget.css` directly.
-//! - Dark mode: no engine lets a WebDriver client switch `prefers-color-scheme` through standard
-//!   commands (Chromium only through CDP, which fantoccini cannot reach here). The test instead
-//!   applies the widget's own `@media (prefers-color-scheme: dark)` block through the CSSOM (its
-//!   media text set to `all`, plus `:host { color-scheme: dark }` as a real dark preference would
-//!   give), which activates exactly the declarations a dark-mode reader gets, in every engine.
+//! - Dark mode: WebKitGTK cannot emulate `prefers-color-scheme` at all, so to run axe in every
+//!   engine the test applies the widget's own `@media (prefers-color-scheme: dark)` block through
+//!   the CSSOM (its media text set to `all`, plus `:host { color-scheme: dark }` as a real dark
+//!   preference would give), which activates exactly the declarations a dark-mode reader gets.
+//!   `preferences.rs` checks the real preference where it can be set (Chromium, Firefox).
 //! - 200 % text: the widget sizes everything in `em` from `:host { font-size: var(--ccq-font-size,
 //!   medium) }`, so doubling the host page's root font size would not reach it (by design: blogs
 //!   shrink their root size). The test sets `--ccq-font-size: 200%` on the host element through
