@@ -126,6 +126,32 @@ impl Ctx {
         }
     }
 
+    /// Polls `script`'s result every 50 ms until `done` holds for it, or fails after `timeout`
+    /// with `what`, the last result, and the probe log in the message.
+    pub async fn wait_eval<T: DeserializeOwned + std::fmt::Debug>(
+        &self,
+        what: &str,
+        timeout: Duration,
+        script: &str,
+        args: Vec<Value>,
+        done: impl Fn(&T) -> bool,
+    ) -> crate::Result<T> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            let value: T = self.eval(script, args.clone()).await?;
+            if done(&value) {
+                return Ok(value);
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "timed out after {timeout:?} waiting for {what}; last seen {value:?}; probe log: {}",
+                    self.probe_summary().await
+                );
+            }
+            sleep_ms(50).await;
+        }
+    }
+
     /// Everything the probe recorded on the current page. Fails if the page has no probe
     /// (every host page must load `/pages/probe.js` first; the demo page via `/probed/`).
     pub async fn probe(&self) -> crate::Result<Vec<ProbeEntry>> {
@@ -156,6 +182,70 @@ impl Ctx {
         } else {
             bail!("the page logged problems: {}", format_entries(&entries))
         }
+    }
+
+    /// Fails unless the probe recorded exactly one entry of `kind` (e.g. `"console.error"`), it
+    /// satisfies `expected` (described by `what`), and nothing else was recorded.
+    pub async fn assert_only_logged(
+        &self,
+        kind: &str,
+        what: &str,
+        expected: impl Fn(&str) -> bool,
+    ) -> crate::Result<()> {
+        let entries = self.probe().await?;
+        let (of_kind, others): (Vec<&ProbeEntry>, Vec<&ProbeEntry>) =
+            entries.iter().partition(|e| e.kind == kind);
+        let one_as_expected = matches!(of_kind.as_slice(), [only] if expected(&only.message));
+        if one_as_expected && others.is_empty() {
+            return Ok(());
+        }
+        bail!(
+            "expected exactly one {kind} {what} and nothing else; the page logged: {}",
+            format_entries(&entries)
+        )
+    }
+
+    /// The shadow-root button under `scope` whose collapsed text is `label`, as a real WebDriver
+    /// element (its `click()` gives real input events and focus).
+    pub async fn shadow_button(
+        &self,
+        host: &str,
+        scope: &str,
+        label: &str,
+    ) -> crate::Result<Element> {
+        let value = self
+            .client
+            .execute(
+                "const h = document.querySelector(arguments[0]); \
+                 const s = h && h.shadowRoot && h.shadowRoot.querySelector(arguments[1]); \
+                 if (!s) return null; \
+                 return Array.from(s.querySelectorAll('button')).find( \
+                   (b) => b.textContent.replace(/\\s+/g, ' ').trim() === arguments[2]) || null;",
+                vec![json!(host), json!(scope), json!(label)],
+            )
+            .await?;
+        let id = value
+            .get(ELEMENT_KEY)
+            .and_then(Value::as_str)
+            .ok_or_else(|| anyhow!("no button {label:?} in `{scope}` of `{host}`"))?;
+        Ok(Element::from_element_id(
+            self.client.clone(),
+            ElementRef::from(id.to_string()),
+        ))
+    }
+
+    /// Clicks [`Ctx::shadow_button`] with a real WebDriver click.
+    pub async fn click_shadow_button(
+        &self,
+        host: &str,
+        scope: &str,
+        label: &str,
+    ) -> crate::Result<()> {
+        self.shadow_button(host, scope, label)
+            .await?
+            .click()
+            .await
+            .with_context(|| format!("clicking the button {label:?}"))
     }
 
     /// The probe log as one line (or a note why it could not be read), for error messages.
@@ -341,6 +431,27 @@ impl Ctx {
 }
 
 /// Sleeps without blocking the runtime (for "nothing happens within N ms" checks).
+/// `path` with `attrs` as its query string, each name and value percent-encoded: how the host
+/// pages that build `<cto-cio-quiz>` from the query string (`pages/host-from-query.js`) are opened.
+pub fn with_query(path: &str, attrs: &[(&str, &str)]) -> String {
+    let encode = |s: &str| -> String {
+        s.bytes()
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
+                    char::from(b).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
+            .collect()
+    };
+    let query: Vec<String> = attrs
+        .iter()
+        .map(|(name, value)| format!("{}={}", encode(name), encode(value)))
+        .collect();
+    format!("{path}?{}", query.join("&"))
+}
+
 pub async fn sleep_ms(ms: u64) {
     tokio::time::sleep(Duration::from_millis(ms)).await;
 }
@@ -391,4 +502,23 @@ fn format_entries(entries: &[ProbeEntry]) -> String {
 
 fn first_line(script: &str) -> &str {
     script.trim().lines().next().unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_query;
+
+    #[test]
+    fn query_values_are_percent_encoded() {
+        assert_eq!(
+            with_query(
+                "/pages/x.html",
+                &[
+                    ("storage-key", "my key!"),
+                    ("newsletter-action", "/n/a?u=1&id=2")
+                ]
+            ),
+            "/pages/x.html?storage-key=my%20key%21&newsletter-action=/n/a%3Fu%3D1%26id%3D2"
+        );
+    }
 }

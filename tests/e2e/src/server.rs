@@ -253,11 +253,14 @@ impl Drop for Server {
     }
 }
 
-struct Request {
-    method: String,
-    target: String,
-    headers: Vec<(String, String)>,
-    body: Vec<u8>,
+/// One HTTP/1.1 request as read off the wire.
+pub struct Request {
+    pub method: String,
+    /// Path and query, as in the request line.
+    pub target: String,
+    /// Names lower-cased, in arrival order.
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
 }
 
 struct Response {
@@ -329,7 +332,9 @@ fn handle(stream: TcpStream, shared: &Shared) {
     let _ = writer.flush();
 }
 
-fn read_request(reader: &mut impl BufRead) -> Option<Request> {
+/// Reads one request (line, headers, `Content-Length` body); `None` if it is malformed, cut
+/// short, or over the limits (200 headers, 10 MiB of body).
+pub fn read_request(reader: &mut impl BufRead) -> Option<Request> {
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
     let mut parts = line.split_whitespace();

@@ -149,38 +149,21 @@ async fn screen(ctx: &Ctx) -> e2e::Result<Option<Screen>> {
 
 /// Polls the quiz section until `done` holds; fails after [`STEP`] naming `what`.
 async fn wait_screen(ctx: &Ctx, what: &str, done: impl Fn(&Screen) -> bool) -> e2e::Result<Screen> {
-    let deadline = Instant::now() + STEP;
-    loop {
-        let shown = screen(ctx).await?;
-        if let Some(shown) = shown.as_ref().filter(|s| done(s)) {
-            return Ok(shown.clone());
-        }
-        if Instant::now() > deadline {
-            bail!(
-                "timed out after {STEP:?} waiting for {what}; the quiz shows {shown:?}; probe: {}",
-                ctx.probe_summary().await
-            );
-        }
-        sleep_ms(50).await;
-    }
+    let shown: Option<Screen> = ctx
+        .wait_eval(
+            what,
+            STEP,
+            SCREEN_JS,
+            vec![json!(HOST)],
+            |s: &Option<Screen>| s.as_ref().is_some_and(&done),
+        )
+        .await?;
+    shown.ok_or_else(|| anyhow!("the quiz section is not rendered"))
 }
 
 /// Clicks (a real WebDriver click) the quiz section's button labelled `label`.
 async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
-    let found: bool = ctx
-        .eval(
-            "const root = document.querySelector(arguments[0]).shadowRoot; \
-             const b = Array.from(root.querySelectorAll('section#quiz button')).find( \
-               (b) => b.textContent.replace(/\\s+/g, ' ').trim() === arguments[1]); \
-             root.querySelectorAll('[data-ccq-a11y-target]').forEach((e) => \
-               e.removeAttribute('data-ccq-a11y-target')); \
-             if (b) b.setAttribute('data-ccq-a11y-target', ''); \
-             return !!b;",
-            vec![json!(HOST), json!(label)],
-        )
-        .await?;
-    ensure!(found, "no button {label:?} in the quiz section");
-    ctx.shadow_click(HOST, "[data-ccq-a11y-target]").await
+    ctx.click_shadow_button(HOST, "section#quiz", label).await
 }
 
 /// Starts the quiz with a click and waits for question 1.

@@ -10,6 +10,7 @@ use std::time::Duration;
 use anyhow::{ensure, Context};
 use cto_cio_quiz::config::DEFAULT_STORAGE_KEY;
 use e2e::bank::progress_text;
+use e2e::page::with_query;
 use e2e::{in_every_engine, Ctx};
 use serde_json::json;
 
@@ -105,37 +106,11 @@ fn page(case: &Case, key_suffix: usize) -> String {
         attrs.push(("storage-key", &key));
     }
     attrs.push((case.attribute, case.value));
-    let query: Vec<String> = attrs
-        .iter()
-        .map(|(name, value)| {
-            let value: String = value
-                .bytes()
-                .map(|b| match b {
-                    b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'/' => {
-                        char::from(b).to_string()
-                    }
-                    _ => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{name}={value}")
-        })
-        .collect();
-    format!("/pages/newsletter-host.html?{}", query.join("&"))
+    with_query("/pages/newsletter-host.html", &attrs)
 }
 
-/// Clicks the shadow-root button whose text is `label`.
 async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
-    let clicked: bool = ctx
-        .eval(
-            "const root = document.querySelector(arguments[0]).shadowRoot; \
-             const b = Array.from(root.querySelectorAll('button')) \
-               .find((b) => b.textContent.trim() === arguments[1]); \
-             if (b) b.click(); return !!b;",
-            vec![json!(HOST), json!(label)],
-        )
-        .await?;
-    ensure!(clicked, "no button {label:?} in the widget");
-    Ok(())
+    ctx.click_shadow_button(HOST, "section#quiz", label).await
 }
 
 /// Waits until the shadow-root element `sel` exists (and, if given, its text contains `text`).
@@ -159,12 +134,11 @@ async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
     ctx.open(&page(case, index)).await?;
     ctx.wait_ready(HOST).await?;
 
-    let errors = ctx.probe_kind("console.error").await?;
     let named = format!("<cto-cio-quiz>: invalid {}=", case.attribute);
-    ensure!(
-        errors.len() == 1 && errors[0].starts_with(&named),
-        "expected one console error starting {named:?}, got {errors:?}"
-    );
+    ctx.assert_only_logged("console.error", &format!("starting {named:?}"), |m| {
+        m.starts_with(&named)
+    })
+    .await?;
 
     // A working widget: the quiz starts.
     click_button(ctx, "Start the quiz").await?;

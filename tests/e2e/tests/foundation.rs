@@ -185,19 +185,10 @@ async fn missing_wasm_keeps_the_fallback_and_logs_once() {
                 "{host}: state changed after failing"
             );
         }
-        let errors = ctx.probe_kind("console.error").await?;
-        ensure!(
-            errors.len() == 1 && errors[0].starts_with("cto-cio-quiz:"),
-            "expected exactly one console.error starting with \"cto-cio-quiz:\", got {errors:?}"
-        );
-        let others: Vec<_> = ctx
-            .probe()
-            .await?
-            .into_iter()
-            .filter(|e| e.kind != "console.error")
-            .collect();
-        ensure!(others.is_empty(), "other problems logged: {others:?}");
-        Ok(())
+        ctx.assert_only_logged("console.error", "starting with \"cto-cio-quiz:\"", |m| {
+            m.starts_with("cto-cio-quiz:")
+        })
+        .await
     })
     .await;
 }

@@ -10,15 +10,15 @@
 //!
 //! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
 
-use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
+use std::io::{BufReader, ErrorKind, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, ensure, Context};
-use e2e::page::sleep_ms;
-use e2e::server::parse_form;
+use e2e::page::{sleep_ms, with_query};
+use e2e::server::{parse_form, read_request};
 use e2e::{in_every_engine, Ctx, NewsletterReply, RecordedRequest, Scenario, STRICT_CSP};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use serde::Deserialize;
@@ -63,23 +63,7 @@ const SETTLE_MS: u64 = 600;
 
 /// `/pages/newsletter-host.html?<attribute>=<value>&…` (values percent-encoded).
 fn host_page(attrs: &[(&str, &str)]) -> String {
-    let query: Vec<String> = attrs
-        .iter()
-        .map(|(name, value)| format!("{}={}", query_encode(name), query_encode(value)))
-        .collect();
-    format!("/pages/newsletter-host.html?{}", query.join("&"))
-}
-
-fn query_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
-                char::from(b).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
+    with_query("/pages/newsletter-host.html", attrs)
 }
 
 /// Opens the host page with these attributes and waits until the widget and its CTA are there.
@@ -745,7 +729,7 @@ async fn an_address_typed_with_spaces_stays_as_typed() {
 
 /// A tiny endpoint started late on a port chosen in advance: the first submission finds the port
 /// closed (a network failure), the retry finds this. Answers 200 with CORS and records
-/// `(request line, body)`.
+/// `("<method> <target>", body)`.
 struct LateEndpoint {
     seen: Arc<Mutex<Vec<(String, String)>>>,
     stop: Arc<AtomicBool>,
@@ -797,28 +781,8 @@ fn answer(stream: TcpStream) -> Option<(String, String)> {
     stream.set_nonblocking(false).ok()?;
     stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
     let mut writer = stream.try_clone().ok()?;
-    let mut reader = BufReader::new(stream);
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let mut length = 0usize;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header).ok()? == 0 {
-            return None;
-        }
-        let header = header.trim_end();
-        if header.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = header.split_once(':') {
-            if name.trim().eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().ok()?;
-            }
-        }
-    }
-    let mut body = vec![0; length.min(1 << 20)];
-    reader.read_exact(&mut body).ok()?;
-    let (status, reply) = if line.starts_with("OPTIONS") {
+    let request = read_request(&mut BufReader::new(stream))?;
+    let (status, reply) = if request.method == "OPTIONS" {
         ("204 No Content", "")
     } else {
         ("200 OK", "{\"ok\":true}")
@@ -832,8 +796,8 @@ fn answer(stream: TcpStream) -> Option<(String, String)> {
         reply.len()
     );
     Some((
-        line.trim_end().to_owned(),
-        String::from_utf8_lossy(&body).into_owned(),
+        format!("{} {}", request.method, request.target),
+        String::from_utf8_lossy(&request.body).into_owned(),
     ))
 }
 
@@ -906,7 +870,7 @@ async fn offline_keeps_the_address_and_allows_a_retry() {
                 seen.len()
             );
             ensure!(
-                seen[0].0.starts_with("POST /newsletter/offline ")
+                seen[0].0 == "POST /newsletter/offline"
                     && parse_form(&seen[0].1) == [("email".to_owned(), email.to_owned())],
                 "the retry sent {seen:?}"
             );
@@ -936,18 +900,10 @@ async fn refused_or_missing_action_shows_why_and_has_no_form() {
                 );
                 assert_no_form(&ctx).await?;
                 sleep_ms(300).await;
-                let errors = ctx.probe_kind("console.error").await?;
-                ensure!(
-                    errors.len() == 1 && errors[0].contains("newsletter-action"),
-                    "expected one console.error naming newsletter-action, got {errors:?}"
-                );
-                let others: Vec<_> = ctx
-                    .probe()
-                    .await?
-                    .into_iter()
-                    .filter(|e| e.kind != "console.error")
-                    .collect();
-                ensure!(others.is_empty(), "other problems logged: {others:?}");
+                ctx.assert_only_logged("console.error", "naming newsletter-action", |m| {
+                    m.contains("newsletter-action")
+                })
+                .await?;
                 assert_nothing_sent(&ctx, "refused action").await
             };
             run.await

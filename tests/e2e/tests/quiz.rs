@@ -12,14 +12,13 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, ensure, Context};
+use anyhow::{anyhow, ensure, Context};
 use cto_cio_quiz::content::tiers::tier_for;
 use cto_cio_quiz::content::Question;
 use cto_cio_quiz::quiz::percent;
 use e2e::bank::{collapse, option_id, progress_text, question_for, total};
 use e2e::page::sleep_ms;
 use e2e::{in_every_engine, Ctx, Scenario};
-use fantoccini::elements::{Element, ElementRef};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -45,8 +44,6 @@ const DIMENSIONS: [&str; 5] = [
     "metrics",
     "leadership",
 ];
-/// The W3C key under which an element reference travels in JSON.
-const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// The storage key `K:<suffix>` of the quiz pages.
 fn key(suffix: &str) -> String {
@@ -141,20 +138,16 @@ async fn screen(ctx: &Ctx) -> e2e::Result<Option<Screen>> {
 /// Polls the quiz section until `done` holds, or fails after [`STEP`] naming `what`, with the last
 /// screen and the probe log.
 async fn wait_screen(ctx: &Ctx, what: &str, done: impl Fn(&Screen) -> bool) -> e2e::Result<Screen> {
-    let deadline = Instant::now() + STEP;
-    loop {
-        let shown = screen(ctx).await?;
-        if let Some(shown) = shown.as_ref().filter(|s| done(s)) {
-            return Ok(shown.clone());
-        }
-        if Instant::now() > deadline {
-            bail!(
-                "timed out after {STEP:?} waiting for {what}; the quiz shows {shown:?}; probe log: {}",
-                ctx.probe_summary().await
-            );
-        }
-        sleep_ms(50).await;
-    }
+    let shown: Option<Screen> = ctx
+        .wait_eval(
+            what,
+            STEP,
+            SCREEN_JS,
+            vec![json!(HOST)],
+            |s: &Option<Screen>| s.as_ref().is_some_and(&done),
+        )
+        .await?;
+    shown.ok_or_else(|| anyhow!("the quiz section is not rendered"))
 }
 
 /// Opens `path`, waits for the widget, and returns its first screen.
@@ -164,36 +157,9 @@ async fn open_ready(ctx: &Ctx, path: &str) -> e2e::Result<Screen> {
     wait_screen(ctx, "the quiz section", |_| true).await
 }
 
-/// A real WebDriver element for the quiz section's button labelled `label`.
-async fn button(ctx: &Ctx, label: &str) -> e2e::Result<Element> {
-    let value = ctx
-        .client
-        .execute(
-            "const h = document.querySelector(arguments[0]); \
-             const quiz = h && h.shadowRoot && h.shadowRoot.querySelector('section#quiz'); \
-             if (!quiz) return null; \
-             return Array.from(quiz.querySelectorAll('button')).find( \
-               (b) => b.textContent.replace(/\\s+/g, ' ').trim() === arguments[1]) || null;",
-            vec![json!(HOST), json!(label)],
-        )
-        .await?;
-    let id = value
-        .get(ELEMENT_KEY)
-        .and_then(Value::as_str)
-        .ok_or_else(|| anyhow!("no button {label:?} in the quiz section"))?;
-    Ok(Element::from_element_id(
-        ctx.client.clone(),
-        ElementRef::from(id.to_string()),
-    ))
-}
-
 /// Clicks the quiz section's button labelled `label` (a real click).
 async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
-    button(ctx, label)
-        .await?
-        .click()
-        .await
-        .with_context(|| format!("clicking the button {label:?}"))
+    ctx.click_shadow_button(HOST, "section#quiz", label).await
 }
 
 /// "Start the quiz" on the start screen; returns the first question.
@@ -850,18 +816,10 @@ async fn check_fault(ctx: &Ctx, fault: &Fault) -> e2e::Result<()> {
         "expected the start screen with best score line {:?}, got {shown:?}",
         fault.best
     );
-    let probe = ctx.probe().await?;
-    let warnings: Vec<&str> = probe
-        .iter()
-        .filter(|e| e.kind == "console.warn")
-        .map(|e| e.message.as_str())
-        .collect();
-    let others: Vec<_> = probe.iter().filter(|e| e.kind != "console.warn").collect();
-    ensure!(
-        warnings.len() == 1 && warnings[0].starts_with("<cto-cio-quiz>: ") && others.is_empty(),
-        "expected exactly one console.warn starting with \"<cto-cio-quiz>: \" and nothing else; \
-         warnings {warnings:?}, other entries {others:?}"
-    );
+    ctx.assert_only_logged("console.warn", "starting with \"<cto-cio-quiz>: \"", |m| {
+        m.starts_with("<cto-cio-quiz>: ")
+    })
+    .await?;
     start(ctx).await.context("the quiz no longer starts")?;
     Ok(())
 }
