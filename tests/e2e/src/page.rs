@@ -224,11 +224,14 @@ impl Ctx {
                 vec![json!(host), json!(scope), json!(label)],
             )
             .await?;
-        let id = value
-            .get(ELEMENT_KEY)
-            .and_then(Value::as_str)
-            .ok_or_else(|| anyhow!("no button {label:?} in `{scope}` of `{host}`"))?;
-        Ok(Element::from_element_id(
+        self.element(&value)
+            .ok_or_else(|| anyhow!("no button {label:?} in `{scope}` of `{host}`"))
+    }
+
+    /// The element a script returned (`None` if it returned something else, e.g. `null`).
+    fn element(&self, value: &Value) -> Option<Element> {
+        let id = value.get(ELEMENT_KEY)?.as_str()?;
+        Some(Element::from_element_id(
             self.client.clone(),
             ElementRef::from(id.to_string()),
         ))
@@ -357,14 +360,8 @@ impl Ctx {
             .client
             .execute(&script, vec![json!(host), json!(sel)])
             .await?;
-        let id = value
-            .get(ELEMENT_KEY)
-            .and_then(Value::as_str)
-            .ok_or_else(|| anyhow!("no `{sel}` inside the shadow root of `{host}`"))?;
-        Ok(Element::from_element_id(
-            self.client.clone(),
-            ElementRef::from(id.to_string()),
-        ))
+        self.element(&value)
+            .ok_or_else(|| anyhow!("no `{sel}` inside the shadow root of `{host}`"))
     }
 
     /// Clicks the first match of `sel` inside the shadow root with a real WebDriver click.
