@@ -2,17 +2,22 @@
 //!
 //! The phase is derived from the data (started, answers, feedback flag) rather than stored, so a
 //! saved state cannot claim a position its answers contradict. Every action that does not fit the
-//! phase returns an error and leaves the state untouched.
+//! phase, or that names a question other than the one on screen, returns an error and leaves the
+//! state untouched: callers never check a rule themselves.
+
+use serde::{Deserialize, Serialize};
 
 use crate::content::{AnswerOption, Question};
 
 use super::mode::FeedbackMode;
 use super::plan::{option, plan, Bank, Slot};
 
-/// One run of the quiz. Its saved form (`storage::quiz_form`) holds ids only, never indices into
-/// the bank. A loaded `Quiz` is detached from its bank; pass it through [`Quiz::restore`].
-#[derive(Clone, Debug, PartialEq)]
+/// One run of the quiz. It is saved as itself through serde, ids only and never the bank:
+/// `{"mode":"Instant","started":true,"feedback":false,"slots":[...],"selected":null}`. A loaded
+/// `Quiz` is detached from its bank; pass it through [`Quiz::restore`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quiz {
+    #[serde(skip)]
     pub(crate) bank: Bank,
     pub(crate) mode: FeedbackMode,
     pub(crate) started: bool,
@@ -21,6 +26,7 @@ pub struct Quiz {
     /// Answered slots always form a prefix: the first unanswered slot is the current question.
     pub(crate) slots: Vec<Slot>,
     /// The option picked for the current question but not yet checked.
+    #[serde(default)]
     pub(crate) selected: Option<String>,
 }
 
@@ -57,20 +63,13 @@ pub enum ActionError {
     NothingSelected,
     /// `next` outside [`Phase::Feedback`].
     NoFeedback,
-}
-
-impl ActionError {
-    /// A developer-facing line for the console; readers never see these.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ActionError::NoQuestions => "the quiz has no questions",
-            ActionError::AlreadyStarted => "the quiz has already started",
-            ActionError::NotAsking => "no question is waiting for an answer",
-            ActionError::UnknownOption => "that option does not belong to the current question",
-            ActionError::NothingSelected => "select an option before checking",
-            ActionError::NoFeedback => "no feedback is on screen",
-        }
-    }
+    /// `select`, `check` or `next` for a question that is not the one on screen: a click that
+    /// landed on a control of a question the view has already replaced.
+    StaleQuestion,
+    /// `retake` before the results.
+    NotFinished,
+    /// `start_over` before the run has started: there is nothing to abandon.
+    NotStarted,
 }
 
 /// The question on screen, ready to render; everything borrows the static bank, nothing borrows the quiz.
@@ -140,8 +139,23 @@ impl Quiz {
         Ok(())
     }
 
-    pub fn select(&mut self, option_id: &str) -> Result<(), ActionError> {
-        let (_, question) = self.asking()?;
+    /// A saved run resumed, or a fresh one: a run in progress keeps the mode it started with;
+    /// one not yet started follows the page's `mode`.
+    pub fn resume_or_new(
+        saved: Option<Quiz>,
+        bank: &'static [Question],
+        seed: u64,
+        mode: FeedbackMode,
+    ) -> Quiz {
+        let mut quiz = saved.unwrap_or_else(|| Quiz::new(bank, seed, mode));
+        if quiz.phase() == Phase::NotStarted {
+            quiz.set_mode(mode);
+        }
+        quiz
+    }
+
+    pub fn select(&mut self, question_id: &str, option_id: &str) -> Result<(), ActionError> {
+        let (_, question) = self.asking(question_id)?;
         let picked = option(question, option_id).ok_or(ActionError::UnknownOption)?;
         self.selected = Some(picked.id.to_owned());
         Ok(())
@@ -149,8 +163,8 @@ impl Quiz {
 
     /// Records the selected option as the answer. In Instant mode the feedback comes next; in
     /// AtEnd mode the run moves straight on.
-    pub fn check(&mut self) -> Result<Outcome, ActionError> {
-        let (index, question) = self.asking()?;
+    pub fn check(&mut self, question_id: &str) -> Result<Outcome, ActionError> {
+        let (index, question) = self.asking(question_id)?;
         let id = self
             .selected
             .as_deref()
@@ -168,23 +182,37 @@ impl Quiz {
 
     // The UI's "Next" button; a quiz is not an iterator, so the trait's name clash is harmless.
     #[allow(clippy::should_implement_trait)]
-    pub fn next(&mut self) -> Result<(), ActionError> {
-        if !matches!(self.phase(), Phase::Feedback { .. }) {
+    pub fn next(&mut self, question_id: &str) -> Result<(), ActionError> {
+        let Phase::Feedback { index } = self.phase() else {
             return Err(ActionError::NoFeedback);
-        }
+        };
+        self.expect_question(index, question_id)?;
         self.feedback = false;
         Ok(())
     }
 
-    /// "Try again": a fresh order from `seed`, straight to the first question. With an empty bank
-    /// there is nothing to ask, so the run stays [`Phase::NotStarted`].
-    pub fn retake(&mut self, seed: u64) {
+    /// "Try again", from the results only (a repeated click must not reshuffle an attempt already
+    /// under way): a fresh order from `seed`, straight to the first question.
+    pub fn retake(&mut self, seed: u64) -> Result<(), ActionError> {
+        if self.phase() != Phase::Finished {
+            return Err(ActionError::NotFinished);
+        }
         self.reset(seed);
         self.started = !self.slots.is_empty();
+        Ok(())
     }
 
-    /// "Start over": a fresh order from `seed`, back before the first question.
-    pub fn reset(&mut self, seed: u64) {
+    /// "Start over": abandons the run under way (or finished) and goes back before the first
+    /// question, with a fresh order from `seed`.
+    pub fn start_over(&mut self, seed: u64) -> Result<(), ActionError> {
+        if self.phase() == Phase::NotStarted {
+            return Err(ActionError::NotStarted);
+        }
+        self.reset(seed);
+        Ok(())
+    }
+
+    fn reset(&mut self, seed: u64) {
         self.slots = plan(self.bank.0, seed);
         self.started = false;
         self.feedback = false;
@@ -245,8 +273,8 @@ impl Quiz {
         })
     }
 
-    /// The current question while [`Phase::Asking`], or why there is none.
-    fn asking(&self) -> Result<(usize, &'static Question), ActionError> {
+    /// The current question while [`Phase::Asking`], if it is `question_id`; or why not.
+    fn asking(&self, question_id: &str) -> Result<(usize, &'static Question), ActionError> {
         let Phase::Asking { index } = self.phase() else {
             return Err(ActionError::NotAsking);
         };
@@ -255,6 +283,14 @@ impl Quiz {
             .get(index)
             .and_then(|slot| self.bank.question(&slot.question))
             .ok_or(ActionError::NotAsking)?;
+        self.expect_question(index, question_id)?;
         Ok((index, question))
+    }
+
+    fn expect_question(&self, index: usize, question_id: &str) -> Result<(), ActionError> {
+        match self.slots.get(index) {
+            Some(slot) if slot.question == question_id => Ok(()),
+            _ => Err(ActionError::StaleQuestion),
+        }
     }
 }

@@ -10,7 +10,6 @@ mod shuffle;
 
 pub use engine::{ActionError, CurrentQuestion, Outcome, Phase, Quiz};
 pub use mode::FeedbackMode;
-pub(crate) use plan::Slot;
 pub use restore::{RestoreError, Restored};
 pub use results::{percent, QuizResults, ReviewItem, TopicScore};
 

@@ -7,13 +7,15 @@ use crate::content::{AnswerOption, Question};
 
 use super::shuffle::{permutation, SplitMix64};
 
-/// One question of the run and the reader's recorded answer to it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One question of the run and the reader's recorded answer to it. Saved as
+/// `{"question":"q01","options":["a","b"],"answer":"a"}`; an absent `answer` means none.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Slot {
     pub(crate) question: String,
     /// Option ids in the order the reader sees them.
     pub(crate) options: Vec<String>,
     /// The checked option's id; set once, by `check`.
+    #[serde(default)]
     pub(crate) answer: Option<String>,
 }
 

@@ -3,7 +3,7 @@
 
 use crate::content::{AnswerOption, Question, QuestionKind, Tier, Topic};
 
-use super::{FeedbackMode, Phase, Quiz};
+use super::{ActionError, FeedbackMode, Outcome, Phase, Quiz};
 
 const fn opt(id: &'static str, correct: bool) -> AnswerOption {
     AnswerOption {
@@ -129,11 +129,11 @@ pub(crate) fn finish(quiz: &mut Quiz, right: impl Fn(&str) -> bool) {
             } else {
                 wrong_id(cur.question)
             };
-            quiz.select(id).unwrap();
-            quiz.check().unwrap();
+            quiz.pick(id).unwrap();
+            quiz.check_now().unwrap();
         }
         if matches!(quiz.phase(), Phase::Feedback { .. }) {
-            quiz.next().unwrap();
+            quiz.next_now().unwrap();
         }
     }
 }
@@ -152,12 +152,47 @@ pub(crate) fn played(seed: u64, mode: FeedbackMode, answered: usize, picks: u64)
     quiz.start().unwrap();
     for i in 0..answered.min(quiz.total()) {
         if matches!(quiz.phase(), Phase::Feedback { .. }) {
-            quiz.next().unwrap();
+            quiz.next_now().unwrap();
         }
         let cur = quiz.current().unwrap();
         let pick = (picks >> (i % 60)) as usize % cur.options.len();
-        quiz.select(cur.options[pick].id).unwrap();
-        quiz.check().unwrap();
+        quiz.pick(cur.options[pick].id).unwrap();
+        quiz.check_now().unwrap();
     }
     quiz
+}
+
+/// Drives the question on screen the way the view does: its controls carry that question's id
+/// (an empty id when there is none, so the phase errors show).
+pub(crate) trait Play {
+    fn on_screen(&self) -> &'static str;
+    fn pick(&mut self, option_id: &str) -> Result<(), ActionError>;
+    fn check_now(&mut self) -> Result<Outcome, ActionError>;
+    fn next_now(&mut self) -> Result<(), ActionError>;
+}
+
+impl Play for Quiz {
+    fn on_screen(&self) -> &'static str {
+        self.current().map_or("", |current| current.question.id)
+    }
+
+    fn pick(&mut self, option_id: &str) -> Result<(), ActionError> {
+        let id = self.on_screen();
+        self.select(id, option_id)
+    }
+
+    fn check_now(&mut self) -> Result<Outcome, ActionError> {
+        let id = self.on_screen();
+        self.check(id)
+    }
+
+    fn next_now(&mut self) -> Result<(), ActionError> {
+        let id = self.on_screen();
+        self.next(id)
+    }
+}
+
+/// A save's round trip through serde_json, as storage does it.
+pub(crate) fn through_json(quiz: &Quiz) -> Quiz {
+    serde_json::from_str(&serde_json::to_string(quiz).unwrap()).unwrap()
 }

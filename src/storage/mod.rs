@@ -1,48 +1,31 @@
-//! The saved-state schema (pure): storage keys, the versioned JSON envelopes for progress, history
-//! and the newsletter choice, and the salvage of damaged data. The localStorage edge in `web`
-//! reads and writes the strings; nothing here touches the browser.
+//! The saved-state schema (pure): storage keys, the versioned files for progress, history and the
+//! newsletter choice as serde types, and the policy for loading them: salvage what is damaged,
+//! never touch what a newer release wrote. The localStorage edge in `web::store` reads and
+//! writes them through gloo-storage; nothing here touches the browser.
 //!
-//! Every decoder is total: whatever the stored string holds, it returns what is still usable and
-//! at most one human-readable warning saying what was dropped and why.
+//! Loading is total: whatever the stored strings hold, [`load`] returns what is still usable and
+//! one human-readable line for each key it had to drop or set apart.
 
-mod envelope;
+mod file;
 mod history;
-pub(crate) mod json;
 mod keys;
+mod load;
 mod newsletter;
 mod progress;
-pub(crate) mod quiz_form;
+mod source;
 
-pub use history::{append, best, decode_history, encode_history, HistoryEntry, HISTORY_CAP};
+pub use file::Opened;
+pub use history::{
+    append, best, history_file, record, HistoryEntry, HistoryFile, StoredEntry, HISTORY_CAP,
+};
 pub use keys::{is_ours, keys, Keys};
-pub use newsletter::{decode_newsletter, encode_newsletter, NewsletterMemory};
-pub use progress::{decode_progress, encode_progress};
+pub use load::{anything_to_forget, load, stored_history, Saved};
+pub use newsletter::{newsletter_file, NewsletterFile, NewsletterMemory};
+pub use progress::{progress_file, ProgressFile};
+pub use source::{Read, Source};
 
-/// The version written into every envelope as `"v"`; bump it when a shape changes incompatibly.
+/// The version written into every file as `"v"`; bump it when a shape changes incompatibly.
 pub const SCHEMA_VERSION: u32 = 1;
-
-/// A decoded value and, if anything had to be dropped, one line saying what and why.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Loaded<T> {
-    pub value: T,
-    pub warning: Option<String>,
-}
-
-impl<T> Loaded<T> {
-    fn clean(value: T) -> Loaded<T> {
-        Loaded {
-            value,
-            warning: None,
-        }
-    }
-
-    fn warn(value: T, warning: String) -> Loaded<T> {
-        Loaded {
-            value,
-            warning: Some(warning),
-        }
-    }
-}
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;

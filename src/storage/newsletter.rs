@@ -1,64 +1,64 @@
 //! What the reader did with the newsletter call to action: `{"v":1,"state":"signed_up"}`, so
 //! the widget does not ask again.
 
-use super::envelope::{discarded, open};
-use super::json::{self, Json};
-use super::{Loaded, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
 
-const WHAT: &str = "The newsletter choice";
+use super::file::Opened;
+use super::SCHEMA_VERSION;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) const WHAT: &str = "The newsletter choice";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NewsletterMemory {
     SignedUp,
     Dismissed,
 }
 
-impl NewsletterMemory {
-    fn as_str(self) -> &'static str {
-        match self {
-            NewsletterMemory::SignedUp => "signed_up",
-            NewsletterMemory::Dismissed => "dismissed",
-        }
+/// The stored shape of the choice.
+#[derive(Serialize, Deserialize)]
+pub struct NewsletterFile {
+    v: u32,
+    state: NewsletterMemory,
+}
+
+/// What the newsletter key is written as.
+pub fn newsletter_file(state: NewsletterMemory) -> NewsletterFile {
+    NewsletterFile {
+        v: SCHEMA_VERSION,
+        state,
     }
 }
 
-pub fn encode_newsletter(memory: NewsletterMemory) -> String {
-    json::write(&Json::object([
-        ("v", Json::Int(SCHEMA_VERSION.into())),
-        ("state", Json::String(memory.as_str().to_owned())),
-    ]))
-}
-
-/// `None` (with a warning) means ask again, the safe default when the memory is unreadable.
-pub fn decode_newsletter(raw: &str) -> Loaded<Option<NewsletterMemory>> {
-    let state = match open(raw, WHAT, "state") {
-        Ok(state) => state,
-        Err(warning) => return Loaded::warn(None, warning),
-    };
-    match state.as_str() {
-        Some("signed_up") => Loaded::clean(Some(NewsletterMemory::SignedUp)),
-        Some("dismissed") => Loaded::clean(Some(NewsletterMemory::Dismissed)),
-        _ if matches!(state, Json::String(_)) => {
-            Loaded::warn(None, discarded(WHAT, "its state is not one we know"))
-        }
-        _ => Loaded::warn(None, discarded(WHAT, "its state is not text")),
+/// `None` (with a warning when something unreadable was there) means ask again, the safe default.
+pub(crate) fn decode_newsletter(
+    opened: Opened<NewsletterFile>,
+) -> (Option<NewsletterMemory>, Option<String>) {
+    match opened {
+        Opened::Current(file) => (Some(file.state), None),
+        Opened::Discarded(warning) => (None, Some(warning)),
+        Opened::Missing | Opened::Newer => (None, None),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::file::open;
+
+    fn decode(raw: &str) -> (Option<NewsletterMemory>, Option<String>) {
+        let source = |_: &str| Some(raw.to_owned());
+        decode_newsletter(open(&source, "k", WHAT))
+    }
 
     #[test]
     fn round_trips() {
         for m in [NewsletterMemory::SignedUp, NewsletterMemory::Dismissed] {
-            assert_eq!(
-                decode_newsletter(&encode_newsletter(m)),
-                Loaded::clean(Some(m))
-            );
+            let raw = serde_json::to_string(&newsletter_file(m)).unwrap();
+            assert_eq!(decode(&raw), (Some(m), None));
         }
         assert_eq!(
-            encode_newsletter(NewsletterMemory::SignedUp),
+            serde_json::to_string(&newsletter_file(NewsletterMemory::SignedUp)).unwrap(),
             r#"{"v":1,"state":"signed_up"}"#
         );
     }
@@ -72,16 +72,15 @@ mod tests {
             "[]",
             "",
             "{\"v\":1,\"state\":\"signed",
-            r#"{"v":2,"state":"signed_up"}"#,
             r#"{"v":1,"state":"subscribed"}"#,
             r#"{"v":1,"state":"SignedUp"}"#,
             r#"{"v":1,"state":1}"#,
             r#"{"v":1,"state":null}"#,
             r#"{"v":1}"#,
         ] {
-            let loaded = decode_newsletter(raw);
-            assert_eq!(loaded.value, None, "{raw}");
-            let warning = loaded.warning.unwrap();
+            let (memory, warning) = decode(raw);
+            assert_eq!(memory, None, "{raw}");
+            let warning = warning.unwrap();
             assert!(
                 warning.starts_with("The newsletter choice was discarded: "),
                 "{warning}"

@@ -4,7 +4,21 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::quiz::testing::{played, BANK};
-use crate::quiz::FeedbackMode;
+use crate::quiz::{FeedbackMode, Quiz};
+
+fn encode_progress(quiz: &Quiz) -> String {
+    serde_json::to_string(&progress_file(quiz)).unwrap_or_default()
+}
+
+fn encode_history(entries: &[HistoryEntry]) -> String {
+    serde_json::to_string(&history_file(entries)).unwrap_or_default()
+}
+
+/// Loads a namespace whose three keys all hold `raw`.
+fn load_all(raw: &str) -> Saved {
+    let source = |_: &str| Some(raw.to_owned());
+    load(&source, &keys("k"), &BANK)
+}
 
 /// Strings that look enough like our JSON to get past the parser now and then.
 fn jsonish() -> impl Strategy<Value = String> {
@@ -55,26 +69,25 @@ fn entry() -> impl Strategy<Value = HistoryEntry> {
         .prop_map(|(total, score, ms)| HistoryEntry {
             score: score.index(total as usize + 1) as u32,
             total,
-            finished_at_ms: ms as f64,
+            finished_at_ms: ms,
         })
 }
 
 fn decode_all(raw: &str) {
-    let warnings = [
-        decode_progress(raw, &BANK).warning,
-        decode_history(raw).warning,
-        decode_newsletter(raw).warning,
-    ];
-    for w in warnings.iter().flatten() {
+    let saved = load_all(raw);
+    for w in &saved.warnings {
         assert!(!w.is_empty() && !w.contains('\n'));
     }
-    if let Some(quiz) = decode_progress(raw, &BANK).value {
+    assert!(saved.warnings.len() <= 3);
+    if let Some(quiz) = &saved.quiz {
         assert!(quiz.score() <= quiz.answered() && quiz.answered() <= quiz.total());
         assert!(quiz.total() > 0);
     }
-    let history = decode_history(raw).value;
-    assert!(history.len() <= HISTORY_CAP);
-    assert!(history.iter().all(|e| e.total > 0 && e.score <= e.total));
+    assert!(saved.history.len() <= HISTORY_CAP);
+    assert!(saved
+        .history
+        .iter()
+        .all(|e| e.total > 0 && e.score <= e.total));
 }
 
 proptest! {
@@ -97,16 +110,20 @@ proptest! {
     ) {
         let mode = if at_end { FeedbackMode::AtEnd } else { FeedbackMode::Instant };
         let quiz = played(seed, mode, answered, picks);
-        let loaded = decode_progress(&encode_progress(&quiz), &BANK);
-        prop_assert_eq!(loaded.warning, None);
-        prop_assert_eq!(loaded.value, Some(quiz));
+        let raw = encode_progress(&quiz);
+        let source = |key: &str| (key == "k:progress").then(|| raw.clone());
+        let saved = load(&source, &keys("k"), &BANK);
+        prop_assert_eq!(saved.warnings, Vec::<String>::new());
+        prop_assert_eq!(saved.quiz, Some(quiz));
     }
 
     #[test]
     fn history_round_trips(entries in proptest::collection::vec(entry(), 0..=HISTORY_CAP)) {
-        let loaded = decode_history(&encode_history(&entries));
-        prop_assert_eq!(loaded.warning, None);
-        prop_assert_eq!(loaded.value, entries);
+        let raw = encode_history(&entries);
+        let source = |key: &str| (key == "k:history").then(|| raw.clone());
+        let saved = load(&source, &keys("k"), &BANK);
+        prop_assert_eq!(saved.warnings, Vec::<String>::new());
+        prop_assert_eq!(saved.history, entries);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod app;
 pub mod explainer;
 pub mod focus;
 pub mod newsletter;
+pub mod persisted;
 pub mod question;
 pub mod quiz;
 pub mod results;

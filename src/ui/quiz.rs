@@ -105,11 +105,7 @@ pub fn BestScore() -> impl IntoView {
 #[component]
 pub fn DataControls(show_start_over: bool) -> impl IntoView {
     let session = expect_context::<Session>();
-    let has_data = move || {
-        session.history.with(|history| !history.is_empty())
-            || session.newsletter.with(Option::is_some)
-            || session.quiz.with(|quiz| quiz.phase() != Phase::NotStarted)
-    };
+    let has_data = move || session.anything_to_forget();
     view! {
         <Show when=move || show_start_over>
             <button type="button" class="ccq-link-btn" on:click=move |_| session.start_over()>

@@ -1,14 +1,16 @@
-//! One widget's reactive session: the quiz engine, the attempt history and the newsletter memory as
-//! signals, kept in step with storage and the host page. Components call these actions and read
-//! these signals; the engine decides, this file only persists, announces and moves focus.
+//! One widget's reactive session: the quiz engine, the attempt history and the newsletter choice
+//! as signals, each bound to its storage key (`persisted`), plus the wiring the views need: host
+//! events, focus requests, and following other tabs. Rules live in the engine and in `storage`;
+//! an action here calls the engine and, when the engine accepted it, announces and moves focus.
 
 use leptos::prelude::*;
 use web_sys::HtmlElement;
 
 use crate::config::Config;
 use crate::content::{QUESTIONS, TIERS};
-use crate::quiz::{Phase, Quiz};
-use crate::storage::{self, HistoryEntry, Keys, NewsletterMemory};
+use crate::quiz::{ActionError, Phase, Quiz};
+use crate::storage::{self, HistoryEntry, Keys, NewsletterMemory, Saved};
+use crate::ui::persisted::Persisted;
 use crate::web::events::{emit, HostEvent};
 use crate::web::store::Store;
 use crate::web::{clock, console};
@@ -36,16 +38,28 @@ pub struct Session {
     pub quiz: RwSignal<Quiz>,
     pub history: RwSignal<Vec<HistoryEntry>>,
     pub newsletter: RwSignal<Option<NewsletterMemory>>,
-    /// False when progress cannot survive a reload (no usable localStorage).
+    /// False when progress cannot survive a reload (no usable localStorage, a failed write, or
+    /// a key kept for a newer release).
     pub persistent: RwSignal<bool>,
     /// Set by an action, consumed by the component that owns the target.
     pub focus: RwSignal<Option<FocusTarget>>,
     /// A short confirmation after "Forget my data", announced politely.
     pub notice: RwSignal<Option<&'static str>>,
     pub config: StoredValue<Config>,
+    bound: Bound,
+    /// Some key holds a newer release's data (which Forget my data would remove).
+    newer_data: RwSignal<bool>,
     store: StoredValue<Store, LocalStorage>,
     host: StoredValue<HtmlElement, LocalStorage>,
     keys: StoredValue<Keys>,
+}
+
+/// The three persisted values; each is the one writer of its key.
+#[derive(Clone, Copy)]
+struct Bound {
+    quiz: Persisted<Quiz>,
+    history: Persisted<Vec<HistoryEntry>>,
+    newsletter: Persisted<Option<NewsletterMemory>>,
 }
 
 impl Session {
@@ -53,19 +67,54 @@ impl Session {
     /// and follows changes made by the same widget in other tabs.
     pub fn open(host: HtmlElement, config: Config, store: Store) -> Session {
         let keys = storage::keys(&config.storage_key);
-        let loaded = Loaded::read(&store, &keys, &config);
-        if !loaded.warnings.is_empty() {
-            console::warn(&loaded.warnings.join(" "));
+        let saved = storage::load(&store, &keys, QUESTIONS);
+        if !saved.warnings.is_empty() {
+            console::warn(&saved.warnings.join(" "));
         }
+        for key in &saved.newer {
+            store.hold(key);
+        }
+        let persistent = RwSignal::new(store.is_persistent());
+        let newer_data = RwSignal::new(!saved.newer.is_empty());
+        let quiz = Quiz::resume_or_new(saved.quiz, QUESTIONS, clock::fresh_seed(), config.feedback);
+        let store = StoredValue::new_local(store);
+        let bound = Bound {
+            quiz: Persisted::bind(
+                store,
+                keys.progress.clone(),
+                quiz,
+                |store, key, quiz| store.write(key, &storage::progress_file(quiz)),
+                persistent,
+            ),
+            history: Persisted::bind(
+                store,
+                keys.history.clone(),
+                saved.history,
+                |store, key, entries| store.write(key, &storage::history_file(entries)),
+                persistent,
+            ),
+            newsletter: Persisted::bind(
+                store,
+                keys.newsletter.clone(),
+                saved.newsletter,
+                |store, key, memory| match memory {
+                    Some(memory) => store.write(key, &storage::newsletter_file(*memory)),
+                    None => store.remove(key),
+                },
+                persistent,
+            ),
+        };
         let session = Session {
-            quiz: RwSignal::new(loaded.quiz),
-            history: RwSignal::new(loaded.history),
-            newsletter: RwSignal::new(loaded.newsletter),
-            persistent: RwSignal::new(store.is_persistent()),
+            quiz: bound.quiz.value,
+            history: bound.history.value,
+            newsletter: bound.newsletter.value,
+            persistent,
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
             config: StoredValue::new(config),
-            store: StoredValue::new_local(store),
+            bound,
+            newer_data,
+            store,
             host: StoredValue::new_local(host),
             keys: StoredValue::new(keys),
         };
@@ -73,61 +122,61 @@ impl Session {
         session
     }
 
-    /// Another tab of the same post wrote our keys: show what it saved instead of overwriting it later.
+    /// Another tab of the same post wrote our keys: show what it saved instead of overwriting it
+    /// later. The listener goes with the widget's owner (unmounting removes it).
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |event| {
-            let namespace = self.config.with_value(|config| config.storage_key.clone());
             let ours = match event.key() {
-                Some(key) => storage::is_ours(&namespace, &key),
+                Some(key) => self
+                    .config
+                    .with_value(|config| storage::is_ours(&config.storage_key, &key)),
                 None => true, // localStorage.clear() in another tab
             };
             if ours {
-                self.reload();
+                let saved = self.read();
+                self.show_stored(saved);
             }
         });
         on_cleanup(move || handle.remove());
     }
 
-    fn reload(self) {
-        let loaded = self.store.with_value(|store| {
-            self.keys.with_value(|keys| {
-                self.config
-                    .with_value(|config| Loaded::read(store, keys, config))
-            })
-        });
-        self.quiz.set(loaded.quiz);
-        self.history.set(loaded.history);
-        self.newsletter.set(loaded.newsletter);
-    }
-
-    fn save_quiz(self) {
-        let encoded = self.quiz.with_untracked(storage::encode_progress);
-        self.write(|keys| keys.progress.clone(), &encoded);
-    }
-
-    fn write(self, key: impl Fn(&Keys) -> String, value: &str) {
-        let key = self.keys.with_value(key);
+    fn read(self) -> Saved {
         self.store.with_value(|store| {
-            store.set(&key, value);
-            self.persistent.set(store.is_persistent());
-        });
+            let saved = self
+                .keys
+                .with_value(|keys| storage::load(store, keys, QUESTIONS));
+            for key in &saved.newer {
+                store.hold(key);
+            }
+            saved
+        })
+    }
+
+    /// Shows values that storage already holds (they are not written back).
+    fn show_stored(self, saved: Saved) {
+        let mode = self.config.with_value(|config| config.feedback);
+        let quiz = Quiz::resume_or_new(saved.quiz, QUESTIONS, clock::fresh_seed(), mode);
+        self.bound.quiz.set_from_storage(quiz);
+        self.bound.history.set_from_storage(saved.history);
+        self.bound.newsletter.set_from_storage(saved.newsletter);
+        self.newer_data.set(!saved.newer.is_empty());
+        self.persistent
+            .set(self.store.with_value(Store::is_persistent));
     }
 
     fn emit(self, event: HostEvent) {
         self.host.with_value(|host| emit(host, event));
     }
 
-    /// Applies an engine action; a refused action (a double click, a stale button) changes nothing.
-    fn apply<T>(
-        self,
-        action: impl FnOnce(&mut Quiz) -> Result<T, crate::quiz::ActionError>,
-    ) -> Option<T> {
-        let mut result = None;
-        self.quiz.update(|quiz| result = action(quiz).ok());
-        if result.is_some() {
-            self.save_quiz();
-        }
-        result
+    /// Applies an engine action; a refused one (a double click, a stale button) changes nothing
+    /// and notifies nobody.
+    fn apply<T>(self, action: impl FnOnce(&mut Quiz) -> Result<T, ActionError>) -> Option<T> {
+        self.quiz
+            .try_maybe_update(|quiz| match action(quiz) {
+                Ok(done) => (true, Some(done)),
+                Err(_) => (false, None),
+            })
+            .flatten()
     }
 
     pub fn start(self) {
@@ -137,28 +186,15 @@ impl Session {
         }
     }
 
-    /// Whether `question_id` is the question on screen. Actions carry the id of the question whose
-    /// controls were used, so a click that lands on a stale control (a burst of clicks faster than
-    /// the view updates) can never answer a question the reader has not seen.
-    fn is_current(self, question_id: &str) -> bool {
-        self.quiz.with_untracked(|quiz| {
-            quiz.current()
-                .is_some_and(|current| current.question.id == question_id)
-        })
-    }
-
+    /// Actions carry the id of the question whose controls were used; the engine refuses one
+    /// for a question no longer on screen.
     pub fn select(self, question_id: &str, option_id: &str) {
-        if self.is_current(question_id) {
-            self.apply(|quiz| quiz.select(option_id));
-        }
+        self.apply(|quiz| quiz.select(question_id, option_id));
     }
 
     /// Checks the selected answer; in end-of-quiz feedback mode this also moves on.
     pub fn check(self, question_id: &str) {
-        if !self.is_current(question_id) {
-            return;
-        }
-        let Some(outcome) = self.apply(Quiz::check) else {
+        let Some(outcome) = self.apply(|quiz| quiz.check(question_id)) else {
             return;
         };
         self.emit(HostEvent::Answer {
@@ -173,7 +209,7 @@ impl Session {
     }
 
     pub fn next(self, question_id: &str) {
-        if !self.is_current(question_id) || self.apply(Quiz::next).is_none() {
+        if self.apply(|quiz| quiz.next(question_id)).is_none() {
             return;
         }
         if self.quiz.with_untracked(Quiz::phase) == Phase::Finished {
@@ -183,29 +219,18 @@ impl Session {
         }
     }
 
-    /// Records the finished attempt (re-reading storage first, so another tab's attempts survive)
-    /// and tells the host page.
+    /// Records the finished attempt on top of what storage holds now, and tells the host page.
     fn finish(self) {
         let Some(results) = self.quiz.with_untracked(|quiz| quiz.results(TIERS)) else {
             return;
         };
-        let entry = HistoryEntry {
-            score: results.score as u32,
-            total: results.total as u32,
-            finished_at_ms: clock::now_ms(),
-        };
-        let key = self.keys.with_value(|keys| keys.history.clone());
-        let stored = self
-            .store
-            .with_value(|store| store.get(&key))
-            .map(|raw| storage::decode_history(&raw).value)
-            .unwrap_or_else(|| self.history.get_untracked());
-        let history = storage::append(&stored, entry);
-        self.write(
-            |keys| keys.history.clone(),
-            &storage::encode_history(&history),
-        );
-        self.history.set(history);
+        let entry = HistoryEntry::finished(results.score, results.total, clock::now_ms());
+        let stored = self.store.with_value(|store| {
+            self.keys
+                .with_value(|keys| storage::stored_history(store, keys))
+        });
+        self.history
+            .update(|history| *history = storage::record(stored, history, entry));
         self.emit(HostEvent::Complete {
             score: results.score,
             total: results.total,
@@ -214,52 +239,65 @@ impl Session {
         self.focus.set(Some(FocusTarget::Results));
     }
 
-    /// A new attempt with reshuffled questions and options (only from the results: repeated clicks
-    /// must not reshuffle an attempt already under way).
+    /// A new attempt with reshuffled questions and options (the engine allows it from the results).
     pub fn retake(self) {
-        if self.quiz.with_untracked(Quiz::phase) != Phase::Finished {
-            return;
+        if self
+            .apply(|quiz| quiz.retake(clock::fresh_seed()))
+            .is_some()
+        {
+            self.emit(HostEvent::Start);
+            self.focus.set(Some(FocusTarget::Question));
         }
-        self.quiz.update(|quiz| quiz.retake(clock::fresh_seed()));
-        self.save_quiz();
-        self.emit(HostEvent::Start);
-        self.focus.set(Some(FocusTarget::Question));
     }
 
     /// Abandons the current attempt and returns to the start screen; the history stays.
     pub fn start_over(self) {
-        self.quiz.update(|quiz| quiz.reset(clock::fresh_seed()));
-        self.save_quiz();
-        self.focus.set(Some(FocusTarget::Start));
+        if self
+            .apply(|quiz| quiz.start_over(clock::fresh_seed()))
+            .is_some()
+        {
+            self.focus.set(Some(FocusTarget::Start));
+        }
     }
 
-    /// Removes every key this widget wrote and starts from scratch.
+    /// Removes every key this widget writes (a newer release's included) and starts from scratch.
     pub fn forget(self) {
-        let namespace = self.config.with_value(|config| config.storage_key.clone());
         self.store.with_value(|store| {
-            for key in store.keys() {
-                if storage::is_ours(&namespace, &key) {
-                    store.remove(&key);
+            self.keys.with_value(|keys| {
+                for key in keys.all() {
+                    store.remove(key);
                 }
-            }
+            })
         });
-        let mode = self.config.with_value(|config| config.feedback);
-        self.quiz
-            .set(Quiz::new(QUESTIONS, clock::fresh_seed(), mode));
-        self.history.set(Vec::new());
-        self.newsletter.set(None);
+        self.show_stored(Saved {
+            quiz: None,
+            history: Vec::new(),
+            newsletter: None,
+            newer: Vec::new(),
+            warnings: Vec::new(),
+        });
         self.notice.set(Some(
             "Your saved progress, scores and choices were removed from this browser.",
         ));
         self.focus.set(Some(FocusTarget::Start));
     }
 
+    /// Whether "Forget my data" has anything to remove.
+    pub fn anything_to_forget(self) -> bool {
+        self.quiz.with(|quiz| {
+            self.history.with(|history| {
+                storage::anything_to_forget(
+                    quiz,
+                    history,
+                    self.newsletter.get(),
+                    self.newer_data.get(),
+                )
+            })
+        })
+    }
+
     /// Remembers that the reader signed up or said "Not now".
     pub fn remember_newsletter(self, memory: NewsletterMemory) {
-        self.write(
-            |keys| keys.newsletter.clone(),
-            &storage::encode_newsletter(memory),
-        );
         self.newsletter.set(Some(memory));
         if memory == NewsletterMemory::Dismissed {
             self.focus.set(Some(FocusTarget::ShowSignup));
@@ -268,8 +306,6 @@ impl Session {
 
     /// Undoes "Not now": the sign-up form shows again.
     pub fn forget_newsletter_choice(self) {
-        let key = self.keys.with_value(|keys| keys.newsletter.clone());
-        self.store.with_value(|store| store.remove(&key));
         self.newsletter.set(None);
         self.focus.set(Some(FocusTarget::Email));
     }
@@ -281,48 +317,6 @@ impl Session {
             true
         } else {
             false
-        }
-    }
-}
-
-/// What storage held for one namespace, with a note for each part that had to be dropped.
-struct Loaded {
-    quiz: Quiz,
-    history: Vec<HistoryEntry>,
-    newsletter: Option<NewsletterMemory>,
-    warnings: Vec<String>,
-}
-
-impl Loaded {
-    fn read(store: &Store, keys: &Keys, config: &Config) -> Loaded {
-        let mut warnings = Vec::new();
-        let mut note = |warning: Option<String>| warnings.extend(warning);
-        let quiz = store.get(&keys.progress).and_then(|raw| {
-            let loaded = storage::decode_progress(&raw, QUESTIONS);
-            note(loaded.warning);
-            loaded.value
-        });
-        let history = store.get(&keys.history).map_or_else(Vec::new, |raw| {
-            let loaded = storage::decode_history(&raw);
-            note(loaded.warning);
-            loaded.value
-        });
-        let newsletter = store.get(&keys.newsletter).and_then(|raw| {
-            let loaded = storage::decode_newsletter(&raw);
-            note(loaded.warning);
-            loaded.value
-        });
-        let mut quiz =
-            quiz.unwrap_or_else(|| Quiz::new(QUESTIONS, clock::fresh_seed(), config.feedback));
-        // An attempt in progress keeps the mode it started with; one not yet started follows the page.
-        if quiz.phase() == Phase::NotStarted {
-            quiz.set_mode(config.feedback);
-        }
-        Loaded {
-            quiz,
-            history,
-            newsletter,
-            warnings,
         }
     }
 }

@@ -1,97 +1,103 @@
-//! The one place that touches `localStorage`. When it is missing or throws (Safari private mode, a
-//! sandboxed iframe, storage disabled, quota exceeded) the widget keeps working from memory and the
-//! UI says, discreetly, that progress will not be saved.
+//! The one place that touches `localStorage`. It decides once, through web-sys and a probe write,
+//! whether storage is usable; only then does it call gloo-storage, whose `LocalStorage::raw()`
+//! throws an uncatchable JS exception where storage is refused (a sandboxed iframe, blocked
+//! cookies, Firefox answering `null`). Where it is not usable, where a write fails (quota) and for
+//! the keys a newer release wrote, values live in memory and the UI says, discreetly, that
+//! progress will not be saved. gloo's `get_all` and `clear` are never called: they walk every key
+//! of the blog's origin.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
-use web_sys::Storage;
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
-/// String values by key: `localStorage` where it works, memory where it does not.
+use crate::storage::{Read, Source};
+
+/// One widget's values by key: `localStorage` where it works, memory where it does not.
 pub struct Store {
-    local: Option<Storage>,
-    /// Values that could not be written to `localStorage`; they shadow what is stored there.
+    usable: bool,
+    /// JSON of values that could not or must not go to `localStorage`; they shadow what is there.
     memory: RefCell<HashMap<String, String>>,
-    persistent: Cell<bool>,
+    /// Keys holding a newer release's data: never written, only removed on request.
+    held: RefCell<Vec<String>>,
 }
 
 impl Store {
     /// Opens `localStorage`, checking that a write really works (some browsers expose a store
     /// whose every write throws).
     pub fn open(probe_key: &str) -> Store {
-        let local = web_sys::window()
+        let usable = web_sys::window()
             .and_then(|window| window.local_storage().ok().flatten())
-            .filter(|storage| {
+            .is_some_and(|storage| {
                 let written = storage.set_item(probe_key, "1").is_ok();
                 let _ = storage.remove_item(probe_key);
                 written
             });
-        let persistent = local.is_some();
         Store {
-            local,
-            memory: RefCell::new(HashMap::new()),
-            persistent: Cell::new(persistent),
+            usable,
+            memory: RefCell::default(),
+            held: RefCell::default(),
         }
     }
 
-    /// A store that only keeps values in memory (for tests, and for pages without storage).
+    /// A store that keeps everything in memory (component tests).
     pub fn in_memory() -> Store {
         Store {
-            local: None,
-            memory: RefCell::new(HashMap::new()),
-            persistent: Cell::new(false),
+            usable: false,
+            memory: RefCell::default(),
+            held: RefCell::default(),
         }
     }
 
-    /// Whether what is written survives a reload.
+    /// Whether everything written so far survives a reload.
     pub fn is_persistent(&self) -> bool {
-        self.persistent.get()
+        self.usable && self.memory.borrow().is_empty() && self.held.borrow().is_empty()
     }
 
-    pub fn get(&self, key: &str) -> Option<String> {
-        if let Some(value) = self.memory.borrow().get(key) {
-            return Some(value.clone());
-        }
-        self.local
-            .as_ref()
-            .and_then(|storage| storage.get_item(key).ok().flatten())
-    }
-
-    /// Writes `value`; when `localStorage` refuses (quota exceeded), keeps it in memory instead.
-    pub fn set(&self, key: &str, value: &str) {
-        let written = self
-            .local
-            .as_ref()
-            .is_some_and(|storage| storage.set_item(key, value).is_ok());
-        let mut memory = self.memory.borrow_mut();
-        if written {
-            memory.remove(key);
-        } else {
-            memory.insert(key.to_owned(), value.to_owned());
-            self.persistent.set(false);
+    /// From now on `key` (a newer release's data) is never written, only kept in memory.
+    pub fn hold(&self, key: &str) {
+        let mut held = self.held.borrow_mut();
+        if !held.iter().any(|k| k == key) {
+            held.push(key.to_owned());
         }
     }
 
+    /// Writes `value` as JSON; where `localStorage` refuses (quota) or the key is held, keeps it
+    /// in memory instead, leaving what is stored untouched.
+    pub fn write<T: Serialize>(&self, key: &str, value: &T) {
+        let held = self.held.borrow().iter().any(|k| k == key);
+        if self.usable && !held && LocalStorage::set(key, value).is_ok() {
+            self.memory.borrow_mut().remove(key);
+            return;
+        }
+        if let Ok(json) = serde_json::to_string(value) {
+            self.memory.borrow_mut().insert(key.to_owned(), json);
+        }
+    }
+
+    /// Removes `key` everywhere, held or not.
     pub fn remove(&self, key: &str) {
         self.memory.borrow_mut().remove(key);
-        if let Some(storage) = &self.local {
-            let _ = storage.remove_item(key);
+        self.held.borrow_mut().retain(|k| k != key);
+        if self.usable {
+            LocalStorage::delete(key);
         }
     }
+}
 
-    /// Every key present, in `localStorage` and in memory.
-    pub fn keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self.memory.borrow().keys().cloned().collect();
-        if let Some(storage) = &self.local {
-            let length = storage.length().unwrap_or(0);
-            for index in 0..length {
-                if let Ok(Some(key)) = storage.key(index) {
-                    if !keys.contains(&key) {
-                        keys.push(key);
-                    }
-                }
-            }
+impl Source for Store {
+    fn read<T: DeserializeOwned>(&self, key: &str) -> Read<T> {
+        let memory = |key: &str| self.memory.borrow().get(key).cloned();
+        if self.memory.borrow().contains_key(key) || !self.usable {
+            return memory.read(key);
         }
-        keys
+        match LocalStorage::get(key) {
+            Ok(value) => Read::Found(value),
+            Err(StorageError::SerdeError(error)) => Read::Unreadable(error),
+            Err(StorageError::KeyNotFound(_) | StorageError::JsError(_)) => Read::Missing,
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Every transition and every refused action of the state machine, in both feedback modes.
 
 use crate::content::{Question, QuestionKind};
-use crate::quiz::testing::{correct_id, finish, fresh, wrong_id, BANK};
+use crate::quiz::testing::{correct_id, finish, fresh, wrong_id, Play, BANK};
 use crate::quiz::{ActionError, FeedbackMode, Phase, Quiz};
 
 const INSTANT: FeedbackMode = FeedbackMode::Instant;
@@ -58,9 +58,9 @@ fn start_moves_to_the_first_question() {
 #[test]
 fn refusals_before_start() {
     let mut quiz = fresh(1, INSTANT);
-    refused(&mut quiz, |q| q.select("a"), ActionError::NotAsking);
-    refused(&mut quiz, |q| q.check(), ActionError::NotAsking);
-    refused(&mut quiz, |q| q.next(), ActionError::NoFeedback);
+    refused(&mut quiz, |q| q.pick("a"), ActionError::NotAsking);
+    refused(&mut quiz, |q| q.check_now(), ActionError::NotAsking);
+    refused(&mut quiz, |q| q.next_now(), ActionError::NoFeedback);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn empty_bank_cannot_start_or_retake() {
     let mut quiz = Quiz::new(&[], 1, INSTANT);
     assert_eq!(quiz.total(), 0);
     refused(&mut quiz, |q| q.start(), ActionError::NoQuestions);
-    quiz.retake(2);
+    refused(&mut quiz, |q| q.retake(2), ActionError::NotFinished);
     assert_eq!(quiz.phase(), Phase::NotStarted);
     assert!(quiz.results(&[]).is_none());
 }
@@ -85,9 +85,9 @@ fn select_records_and_replaces_the_selection() {
     let mut quiz = fresh(3, INSTANT);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(wrong_id(q)).unwrap();
+    quiz.pick(wrong_id(q)).unwrap();
     assert_eq!(quiz.current().unwrap().selected, Some(wrong_id(q)));
-    quiz.select(correct_id(q)).unwrap();
+    quiz.pick(correct_id(q)).unwrap();
     assert_eq!(quiz.current().unwrap().selected, Some(correct_id(q)));
     assert_eq!(quiz.answered(), 0);
 }
@@ -97,9 +97,9 @@ fn select_unknown_option_is_refused_and_keeps_the_selection() {
     let mut quiz = fresh(3, INSTANT);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(correct_id(q)).unwrap();
-    refused(&mut quiz, |q| q.select("nope"), ActionError::UnknownOption);
-    refused(&mut quiz, |q| q.select(""), ActionError::UnknownOption);
+    quiz.pick(correct_id(q)).unwrap();
+    refused(&mut quiz, |q| q.pick("nope"), ActionError::UnknownOption);
+    refused(&mut quiz, |q| q.pick(""), ActionError::UnknownOption);
     assert_eq!(quiz.current().unwrap().selected, Some(correct_id(q)));
 }
 
@@ -107,7 +107,7 @@ fn select_unknown_option_is_refused_and_keeps_the_selection() {
 fn check_without_selection_is_refused() {
     let mut quiz = fresh(3, INSTANT);
     quiz.start().unwrap();
-    refused(&mut quiz, |q| q.check(), ActionError::NothingSelected);
+    refused(&mut quiz, |q| q.check_now(), ActionError::NothingSelected);
 }
 
 #[test]
@@ -115,8 +115,8 @@ fn instant_check_shows_feedback_and_records_once() {
     let mut quiz = fresh(4, INSTANT);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(correct_id(q)).unwrap();
-    let outcome = quiz.check().unwrap();
+    quiz.pick(correct_id(q)).unwrap();
+    let outcome = quiz.check_now().unwrap();
     assert!(outcome.correct);
     assert_eq!(outcome.question_id, q.id);
     assert!(!outcome.finished);
@@ -126,8 +126,8 @@ fn instant_check_shows_feedback_and_records_once() {
     assert_eq!(cur.answer.map(|o| o.id), Some(correct_id(q)));
     assert_eq!(cur.selected, Some(correct_id(q)));
 
-    refused(&mut quiz, |q| q.check(), ActionError::NotAsking);
-    refused(&mut quiz, |q| q.select("a"), ActionError::NotAsking);
+    refused(&mut quiz, |q| q.check_now(), ActionError::NotAsking);
+    refused(&mut quiz, |q| q.pick("a"), ActionError::NotAsking);
     refused(&mut quiz, |q| q.start(), ActionError::AlreadyStarted);
     assert_eq!(quiz.answered(), 1);
 }
@@ -137,8 +137,8 @@ fn wrong_answer_is_recorded_as_wrong() {
     let mut quiz = fresh(4, INSTANT);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(wrong_id(q)).unwrap();
-    assert!(!quiz.check().unwrap().correct);
+    quiz.pick(wrong_id(q)).unwrap();
+    assert!(!quiz.check_now().unwrap().correct);
     assert_eq!((quiz.answered(), quiz.score()), (1, 0));
 }
 
@@ -146,11 +146,11 @@ fn wrong_answer_is_recorded_as_wrong() {
 fn next_moves_on_and_is_refused_outside_feedback() {
     let mut quiz = fresh(5, INSTANT);
     quiz.start().unwrap();
-    refused(&mut quiz, |q| q.next(), ActionError::NoFeedback);
+    refused(&mut quiz, |q| q.next_now(), ActionError::NoFeedback);
     let q = current_question(&quiz);
-    quiz.select(correct_id(q)).unwrap();
-    quiz.check().unwrap();
-    quiz.next().unwrap();
+    quiz.pick(correct_id(q)).unwrap();
+    quiz.check_now().unwrap();
+    quiz.next_now().unwrap();
     assert_eq!(quiz.phase(), Phase::Asking { index: 1 });
     let cur = quiz.current().unwrap();
     assert_eq!(cur.selected, None);
@@ -165,17 +165,17 @@ fn last_next_finishes_and_everything_is_refused_after() {
     for i in 0..12 {
         assert_eq!(quiz.phase(), Phase::Asking { index: i });
         let q = current_question(&quiz);
-        quiz.select(correct_id(q)).unwrap();
-        assert!(!quiz.check().unwrap().finished || i == 11);
+        quiz.pick(correct_id(q)).unwrap();
+        assert!(!quiz.check_now().unwrap().finished || i == 11);
         assert_eq!(quiz.phase(), Phase::Feedback { index: i });
-        quiz.next().unwrap();
+        quiz.next_now().unwrap();
     }
     assert_eq!(quiz.phase(), Phase::Finished);
     assert!(quiz.current().is_none());
     refused(&mut quiz, |q| q.start(), ActionError::AlreadyStarted);
-    refused(&mut quiz, |q| q.select("a"), ActionError::NotAsking);
-    refused(&mut quiz, |q| q.check(), ActionError::NotAsking);
-    refused(&mut quiz, |q| q.next(), ActionError::NoFeedback);
+    refused(&mut quiz, |q| q.pick("a"), ActionError::NotAsking);
+    refused(&mut quiz, |q| q.check_now(), ActionError::NotAsking);
+    refused(&mut quiz, |q| q.next_now(), ActionError::NoFeedback);
 }
 
 #[test]
@@ -184,15 +184,15 @@ fn instant_check_of_last_question_reports_finished() {
     quiz.start().unwrap();
     for _ in 0..11 {
         let q = current_question(&quiz);
-        quiz.select(correct_id(q)).unwrap();
-        quiz.check().unwrap();
-        quiz.next().unwrap();
+        quiz.pick(correct_id(q)).unwrap();
+        quiz.check_now().unwrap();
+        quiz.next_now().unwrap();
     }
     let q = current_question(&quiz);
-    quiz.select(correct_id(q)).unwrap();
+    quiz.pick(correct_id(q)).unwrap();
     // Instant: the last feedback is still on screen, so the run is not finished yet.
-    assert!(!quiz.check().unwrap().finished);
-    quiz.next().unwrap();
+    assert!(!quiz.check_now().unwrap().finished);
+    quiz.next_now().unwrap();
     assert_eq!(quiz.phase(), Phase::Finished);
 }
 
@@ -201,13 +201,13 @@ fn at_end_check_moves_straight_on_and_never_records_twice() {
     let mut quiz = fresh(7, AT_END);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(wrong_id(q)).unwrap();
-    let outcome = quiz.check().unwrap();
+    quiz.pick(wrong_id(q)).unwrap();
+    let outcome = quiz.check_now().unwrap();
     assert!(!outcome.correct);
     assert_eq!(quiz.phase(), Phase::Asking { index: 1 });
     assert_eq!(quiz.answered(), 1);
-    refused(&mut quiz, |q| q.check(), ActionError::NothingSelected);
-    refused(&mut quiz, |q| q.next(), ActionError::NoFeedback);
+    refused(&mut quiz, |q| q.check_now(), ActionError::NothingSelected);
+    refused(&mut quiz, |q| q.next_now(), ActionError::NoFeedback);
     // No answer leaks onto the screen before the end.
     assert!(quiz.current().unwrap().answer.is_none());
 }
@@ -218,8 +218,8 @@ fn at_end_last_check_finishes() {
     quiz.start().unwrap();
     for i in 0..12 {
         let q = current_question(&quiz);
-        quiz.select(correct_id(q)).unwrap();
-        assert_eq!(quiz.check().unwrap().finished, i == 11);
+        quiz.pick(correct_id(q)).unwrap();
+        assert_eq!(quiz.check_now().unwrap().finished, i == 11);
     }
     assert_eq!(quiz.phase(), Phase::Finished);
     assert_eq!(quiz.score(), 12);
@@ -278,7 +278,7 @@ fn retake_reshuffles_and_goes_straight_to_the_first_question() {
     let mut quiz = fresh(1, INSTANT);
     finish(&mut quiz, |_| true);
     let first = order(&quiz);
-    quiz.retake(2);
+    quiz.retake(2).unwrap();
     assert_eq!(quiz.phase(), Phase::Asking { index: 0 });
     assert_eq!((quiz.answered(), quiz.score(), quiz.total()), (0, 0, 12));
     assert_ne!(order(&quiz), first);
@@ -286,27 +286,76 @@ fn retake_reshuffles_and_goes_straight_to_the_first_question() {
 }
 
 #[test]
-fn retake_mid_run_clears_the_selection() {
+fn retake_is_refused_until_the_results() {
     let mut quiz = fresh(1, AT_END);
+    refused(&mut quiz, |q| q.retake(5), ActionError::NotFinished);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(correct_id(q)).unwrap();
-    quiz.retake(5);
-    assert_eq!(quiz.current().unwrap().selected, None);
-    assert_eq!(quiz.phase(), Phase::Asking { index: 0 });
+    quiz.pick(correct_id(q)).unwrap();
+    // A burst of clicks on "Try again" must not reshuffle the attempt already under way.
+    refused(&mut quiz, |q| q.retake(5), ActionError::NotFinished);
+    quiz.check_now().unwrap();
+    refused(&mut quiz, |q| q.retake(5), ActionError::NotFinished);
 }
 
 #[test]
-fn reset_goes_back_before_the_first_question() {
+fn start_over_goes_back_before_the_first_question() {
     let mut quiz = fresh(1, INSTANT);
+    refused(&mut quiz, |q| q.start_over(3), ActionError::NotStarted);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(correct_id(q)).unwrap();
-    quiz.check().unwrap();
-    quiz.reset(3);
+    quiz.pick(correct_id(q)).unwrap();
+    quiz.check_now().unwrap();
+    quiz.start_over(3).unwrap();
     assert_eq!(quiz.phase(), Phase::NotStarted);
     assert_eq!(quiz.answered(), 0);
     assert_eq!(quiz, fresh(3, INSTANT));
+    let mut finished = fresh(1, INSTANT);
+    finish(&mut finished, |_| false);
+    finished.start_over(3).unwrap();
+    assert_eq!(finished, fresh(3, INSTANT));
+}
+
+#[test]
+fn actions_for_a_question_no_longer_on_screen_are_refused() {
+    let mut quiz = fresh(1, INSTANT);
+    quiz.start().unwrap();
+    let first = quiz.on_screen();
+    quiz.pick(correct_id(current_question(&quiz))).unwrap();
+    quiz.check_now().unwrap();
+    quiz.next_now().unwrap();
+    let second = current_question(&quiz);
+    assert_ne!(second.id, first);
+    // A click that landed on the first question's controls after the view moved on.
+    refused(
+        &mut quiz,
+        |q| q.select(first, correct_id(second)),
+        ActionError::StaleQuestion,
+    );
+    quiz.pick(correct_id(second)).unwrap();
+    refused(&mut quiz, |q| q.check(first), ActionError::StaleQuestion);
+    quiz.check(second.id).unwrap();
+    refused(&mut quiz, |q| q.next(first), ActionError::StaleQuestion);
+    refused(&mut quiz, |q| q.next("nope"), ActionError::StaleQuestion);
+    quiz.next(second.id).unwrap();
+}
+
+#[test]
+fn resuming_keeps_a_run_s_mode_and_a_fresh_one_follows_the_page() {
+    let mut started = fresh(1, INSTANT);
+    started.start().unwrap();
+    let resumed = Quiz::resume_or_new(Some(started.clone()), &BANK, 9, AT_END);
+    assert_eq!(resumed, started);
+    let not_started = fresh(1, INSTANT);
+    let resumed = Quiz::resume_or_new(Some(not_started), &BANK, 9, AT_END);
+    assert_eq!(
+        (resumed.mode(), resumed.phase()),
+        (AT_END, Phase::NotStarted)
+    );
+    assert_eq!(
+        Quiz::resume_or_new(None, &BANK, 9, AT_END),
+        fresh(9, AT_END)
+    );
 }
 
 #[test]
@@ -314,23 +363,9 @@ fn switching_to_at_end_during_feedback_moves_on() {
     let mut quiz = fresh(1, INSTANT);
     quiz.start().unwrap();
     let q = current_question(&quiz);
-    quiz.select(correct_id(q)).unwrap();
-    quiz.check().unwrap();
+    quiz.pick(correct_id(q)).unwrap();
+    quiz.check_now().unwrap();
     quiz.set_mode(AT_END);
     assert_eq!(quiz.phase(), Phase::Asking { index: 1 });
     assert_eq!(quiz.mode(), AT_END);
-}
-
-#[test]
-fn action_errors_have_messages() {
-    for e in [
-        ActionError::NoQuestions,
-        ActionError::AlreadyStarted,
-        ActionError::NotAsking,
-        ActionError::UnknownOption,
-        ActionError::NothingSelected,
-        ActionError::NoFeedback,
-    ] {
-        assert!(!e.as_str().is_empty());
-    }
 }

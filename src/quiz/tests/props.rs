@@ -2,10 +2,8 @@
 
 use proptest::prelude::*;
 
-use crate::quiz::testing::{BANK, EDITED_BANK, TIERS};
+use crate::quiz::testing::{through_json, Play, BANK, EDITED_BANK, TIERS};
 use crate::quiz::{FeedbackMode, Phase, Quiz};
-use crate::storage::json;
-use crate::storage::quiz_form::{quiz_from_json, quiz_to_json};
 
 #[derive(Clone, Debug)]
 enum Action {
@@ -16,7 +14,9 @@ enum Action {
     Check,
     Next,
     Retake(u64),
-    Reset(u64),
+    StartOver(u64),
+    /// An action for a question picked at random, on screen or not.
+    Stale(usize),
     SetMode(bool),
 }
 
@@ -28,7 +28,8 @@ fn action() -> impl Strategy<Value = Action> {
         6 => Just(Action::Check),
         4 => Just(Action::Next),
         1 => any::<u64>().prop_map(Action::Retake),
-        1 => any::<u64>().prop_map(Action::Reset),
+        1 => any::<u64>().prop_map(Action::StartOver),
+        1 => (0usize..12).prop_map(Action::Stale),
         1 => any::<bool>().prop_map(Action::SetMode),
     ]
 }
@@ -49,18 +50,20 @@ fn apply(quiz: &mut Quiz, action: &Action) -> bool {
                 .current()
                 .and_then(|c| c.options.get(*n).map(|o| o.id))
                 .unwrap_or("none");
-            quiz.select(id).is_ok()
+            quiz.pick(id).is_ok()
         }
-        Action::SelectRaw(id) => quiz.select(id).is_ok(),
-        Action::Check => quiz.check().is_ok(),
-        Action::Next => quiz.next().is_ok(),
-        Action::Retake(seed) => {
-            quiz.retake(*seed);
-            true
-        }
-        Action::Reset(seed) => {
-            quiz.reset(*seed);
-            true
+        Action::SelectRaw(id) => quiz.pick(id).is_ok(),
+        Action::Check => quiz.check_now().is_ok(),
+        Action::Next => quiz.next_now().is_ok(),
+        Action::Retake(seed) => quiz.retake(*seed).is_ok(),
+        Action::StartOver(seed) => quiz.start_over(*seed).is_ok(),
+        Action::Stale(n) => {
+            let id = BANK[*n].id;
+            if id == quiz.on_screen() {
+                return false;
+            }
+            let refused = quiz.select(id, "a").is_err() && quiz.check(id).is_err();
+            refused && quiz.next(id).is_err()
         }
         Action::SetMode(at_end) => {
             quiz.set_mode(mode(*at_end));
@@ -114,14 +117,13 @@ proptest! {
                 prop_assert_eq!(&quiz, &before);
             }
             // Only a check records, and it records one answer.
-            if !matches!(a, Action::Retake(_) | Action::Reset(_)) {
+            if !matches!(a, Action::Retake(_) | Action::StartOver(_)) {
                 let grew = quiz.answered() - answered;
                 prop_assert!(grew == 0 || (grew == 1 && matches!(a, Action::Check)));
             }
             check_invariants(&quiz);
 
-            let text = json::write(&quiz_to_json(&quiz));
-            let back = quiz_from_json(&json::parse(&text).unwrap()).unwrap();
+            let back = through_json(&quiz);
             let restored = Quiz::restore(back.clone(), &BANK).unwrap();
             prop_assert_eq!(&restored.quiz, &quiz);
             prop_assert_eq!((restored.dropped_questions, restored.dropped_answers), (0, 0));

@@ -1,7 +1,7 @@
 //! Scoring, rounding, tiers, the per-topic breakdown and the review list.
 
 use crate::content::Topic;
-use crate::quiz::testing::{correct_id, finish, fresh, TIERS};
+use crate::quiz::testing::{correct_id, finish, fresh, Play, TIERS};
 use crate::quiz::{percent, FeedbackMode, Phase};
 
 #[test]
@@ -30,8 +30,8 @@ fn no_results_before_the_end() {
     quiz.start().unwrap();
     assert!(quiz.results(&TIERS).is_none());
     let q = quiz.current().unwrap().question;
-    quiz.select(correct_id(q)).unwrap();
-    quiz.check().unwrap();
+    quiz.pick(correct_id(q)).unwrap();
+    quiz.check_now().unwrap();
     assert!(quiz.results(&TIERS).is_none());
 }
 

@@ -751,17 +751,13 @@ async fn damaged_saved_state_starts_fresh_with_one_warning() {
             let faults = vec![
                 Fault::progress("progress: a real save truncated", &cut),
                 Fault::progress(
-                    "progress: a newer version",
-                    r#"{"v":99,"quiz":{"mode":"Instant","started":true,"feedback":false,"slots":[],"selected":null}}"#,
-                ),
-                Fault::progress(
                     "progress: wrong types",
                     r#"{"v":1,"quiz":{"mode":"Instant","started":"yes","feedback":0,"slots":{},"selected":7}}"#,
                 ),
                 Fault::progress("progress: a foreign string", r#""hello""#),
                 Fault::progress("progress: a foreign array", "[]"),
                 Fault::history("history: truncated", r#"{"v":1,"entries":[{"score":3,"#),
-                Fault::history("history: a newer version", r#"{"v":99,"entries":[]}"#),
+                Fault::history("history: an older version", r#"{"v":0,"entries":[]}"#),
                 Fault::history("history: wrong types", r#"{"v":1,"entries":{"score":3}}"#),
                 Fault::history("history: a foreign number", "42"),
                 Fault {
@@ -822,6 +818,78 @@ async fn check_fault(ctx: &Ctx, fault: &Fault) -> e2e::Result<()> {
     .await?;
     start(ctx).await.context("the quiz no longer starts")?;
     Ok(())
+}
+
+/// What a newer release of the widget might have saved: shapes this release does not know, with
+/// odd spacing, so that any rewrite would show.
+fn newer_release_saves() -> Vec<(String, String)> {
+    vec![
+        (
+            key("progress"),
+            r#"{"v":2, "quiz":{"rounds":[{"question":"q01","answer":"cto"}]}, "by":"release 9"}"#.into(),
+        ),
+        (
+            key("history"),
+            r#"{"v":2,"entries":[{"score":9,"total":10,"finished_at_ms":1764288000000,"badge":"gold"}]}"#.into(),
+        ),
+        (key("newsletter"), r#"{"v":3,"state":"weekly_digest"}"#.into()),
+    ]
+}
+
+#[tokio::test]
+async fn a_newer_release_s_data_survives_a_full_playthrough_untouched() {
+    Scenario::new("quiz keeps a newer release's data")
+        .timeout(LONG)
+        .run(|ctx| async move {
+            ctx.open("/pages/blank.html").await?;
+            let newer = newer_release_saves();
+            set_storage(&ctx, &newer).await?;
+            let expected: BTreeMap<String, String> = newer.iter().cloned().collect();
+
+            let first = open_ready(&ctx, PAGE).await?;
+            ensure!(
+                first.kind == "start" && first.note.as_deref() == Some(NOTE),
+                "expected the start screen with the cannot-save note, got {first:?}"
+            );
+            ensure!(
+                first.buttons.iter().any(|b| b == "Forget my data"),
+                "\"Forget my data\" is not offered for the newer release's data: {:?}",
+                first.buttons
+            );
+            ctx.assert_only_logged("console.warn", "naming the newer version", |m| {
+                m.starts_with("<cto-cio-quiz>: ") && m.contains("newer version")
+            })
+            .await?;
+
+            start(&ctx).await?;
+            let (_, results) = play_to_the_end(&ctx, 0, |i| i % 2 == 0).await?;
+            ensure!(results.kind == "results", "no results: {results:?}");
+            // The attempt is kept in memory for this page: the best score shows.
+            ensure!(
+                results.note.as_deref() == Some(NOTE),
+                "the cannot-save note went away: {results:?}"
+            );
+            let now = stored(&ctx, &format!("{KEY}:")).await?;
+            ensure!(
+                now == expected,
+                "a full playthrough changed the newer release's data:\n{now:#?}\nexpected\n{expected:#?}"
+            );
+
+            // A reload is still hands-off, and the data is still there to forget.
+            ctx.client.refresh().await.context("reloading the page")?;
+            ctx.wait_ready(HOST).await?;
+            wait_screen(&ctx, "the start screen after the reload", |s| s.kind == "start").await?;
+            click_button(&ctx, "Forget my data").await?;
+            let home = wait_screen(&ctx, "the start screen after \"Forget my data\"", |s| {
+                s.notice.is_some()
+            })
+            .await?;
+            check_fresh_start(&home, "after forgetting the newer release's data")?;
+            let left = stored(&ctx, &format!("{KEY}:")).await?;
+            ensure!(left.is_empty(), "keys left after \"Forget my data\": {left:?}");
+            Ok(())
+        })
+        .await;
 }
 
 #[tokio::test]
