@@ -5,19 +5,24 @@
 //! attribute, the bad value and what is used instead. A bad `newsletter-action` also switches the
 //! sign-up form off ([`NewsletterSetup::Misconfigured`]) rather than posting addresses somewhere wrong.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use crate::content::QUESTIONS;
 use crate::newsletter::{
     has_bad_character, parse_action_url, split_web_url, write_quoted, Endpoint, Provider,
 };
-use crate::quiz::FeedbackMode;
+use crate::quiz::draw::MIN_QUESTIONS;
+use crate::quiz::{FeedbackMode, QuestionCount};
 
 /// The `storage-key` used when the attribute is absent or invalid.
 pub const DEFAULT_STORAGE_KEY: &str = "cto-cio-quiz";
 
-/// Every attribute the element reads (for `observedAttributes` and documentation).
+/// Every attribute the element reads, in the order their errors are reported.
 pub const ATTRIBUTES: &[&str] = &[
     "storage-key",
+    "parts",
+    "questions",
     "feedback",
     "newsletter-action",
     "newsletter-provider",
@@ -30,6 +35,10 @@ pub const ATTRIBUTES: &[&str] = &[
 pub struct Config {
     /// The localStorage key for saved progress: 1-64 of `A-Z a-z 0-9 . _ -`.
     pub storage_key: String,
+    /// Which parts the widget shows (always in the article's order).
+    pub parts: Parts,
+    /// How many questions an attempt draws.
+    pub questions: QuestionCount,
     pub feedback: FeedbackMode,
     pub newsletter: NewsletterSetup,
     /// Trimmed, 1-100 characters, no control characters. Sent only to providers that take a tag.
@@ -42,10 +51,31 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             storage_key: DEFAULT_STORAGE_KEY.to_owned(),
+            parts: Parts::default(),
+            questions: QuestionCount::default(),
             feedback: FeedbackMode::default(),
             newsletter: NewsletterSetup::NotConnected,
             newsletter_tag: None,
             privacy_url: None,
+        }
+    }
+}
+
+/// The parts a post shows: the `parts` attribute, a space-separated subset of `explainer`, `quiz`
+/// and `newsletter` (all three by default).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    pub explainer: bool,
+    pub quiz: bool,
+    pub newsletter: bool,
+}
+
+impl Default for Parts {
+    fn default() -> Self {
+        Parts {
+            explainer: true,
+            quiz: true,
+            newsletter: true,
         }
     }
 }
@@ -70,7 +100,9 @@ pub struct ConfigError {
     pub attribute: &'static str,
     /// The value as given (untrimmed).
     pub value: String,
-    rule: &'static str,
+    /// What a valid value looks like.
+    rule: Cow<'static, str>,
+    /// What is used instead, e.g. `using "instant"`.
     fallback: &'static str,
 }
 
@@ -78,25 +110,15 @@ impl ConfigError {
     fn new(
         attribute: &'static str,
         value: String,
-        rule: &'static str,
+        rule: impl Into<Cow<'static, str>>,
         fallback: &'static str,
     ) -> Self {
         Self {
             attribute,
             value,
-            rule,
+            rule: rule.into(),
             fallback,
         }
-    }
-
-    /// What a valid value looks like.
-    pub fn rule(&self) -> &'static str {
-        self.rule
-    }
-
-    /// What is used instead, e.g. `using "instant"`.
-    pub fn fallback(&self) -> &'static str {
-        self.fallback
     }
 }
 
@@ -113,6 +135,9 @@ impl std::error::Error for ConfigError {}
 const STORAGE_KEY_RULE: &str = "use 1-64 letters, digits, '-', '_' or '.'";
 // Spelled out because `concat!` cannot take a const; a test checks it matches DEFAULT_STORAGE_KEY.
 const STORAGE_KEY_FALLBACK: &str = "using \"cto-cio-quiz\"";
+const PARTS_RULE: &str = "use one or more of explainer, quiz and newsletter, separated by spaces";
+const PARTS_FALLBACK: &str = "showing all three";
+const QUESTIONS_FALLBACK: &str = "using 10";
 const FEEDBACK_RULE: &str = "use \"instant\" or \"end\"";
 const FEEDBACK_FALLBACK: &str = "using \"instant\"";
 const PROVIDER_RULE: &str = "use buttondown, mailchimp, kit or generic";
@@ -140,6 +165,25 @@ impl Config {
                     STORAGE_KEY_RULE,
                     STORAGE_KEY_FALLBACK,
                 ));
+            }
+        }
+
+        if let Some(value) = get("parts") {
+            match parse_parts(&value) {
+                Some(parts) => config.parts = parts,
+                None => errors.push(ConfigError::new("parts", value, PARTS_RULE, PARTS_FALLBACK)),
+            }
+        }
+
+        if let Some(value) = get("questions") {
+            match parse_questions(&value, QUESTIONS.len()) {
+                Some(count) => config.questions = count,
+                None => errors.push(ConfigError::new(
+                    "questions",
+                    value,
+                    questions_rule(QUESTIONS.len()),
+                    QUESTIONS_FALLBACK,
+                )),
             }
         }
 
@@ -224,6 +268,59 @@ fn is_valid_storage_key(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
+/// A space-separated subset of `explainer`, `quiz` and `newsletter`, case-insensitive, each at
+/// most once, at least one. Order does not matter: the parts always show in the article's order.
+fn parse_parts(s: &str) -> Option<Parts> {
+    let mut parts = Parts {
+        explainer: false,
+        quiz: false,
+        newsletter: false,
+    };
+    for word in s.split_ascii_whitespace() {
+        let flag = if word.eq_ignore_ascii_case("explainer") {
+            &mut parts.explainer
+        } else if word.eq_ignore_ascii_case("quiz") {
+            &mut parts.quiz
+        } else if word.eq_ignore_ascii_case("newsletter") {
+            &mut parts.newsletter
+        } else {
+            return None;
+        };
+        if *flag {
+            return None;
+        }
+        *flag = true;
+    }
+    (parts.explainer || parts.quiz || parts.newsletter).then_some(parts)
+}
+
+/// `all`, or a whole number from [`MIN_QUESTIONS`] to `bank_size` in plain digits; surrounding
+/// whitespace ignored.
+fn parse_questions(s: &str, bank_size: usize) -> Option<QuestionCount> {
+    let s = s.trim_ascii();
+    if s.eq_ignore_ascii_case("all") {
+        return Some(QuestionCount::All);
+    }
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n: usize = s.parse().ok()?;
+    (MIN_QUESTIONS..=bank_size)
+        .contains(&n)
+        .then_some(QuestionCount::Exactly(n))
+}
+
+fn questions_rule(bank_size: usize) -> String {
+    [
+        "use a whole number from ",
+        &MIN_QUESTIONS.to_string(),
+        " to ",
+        &bank_size.to_string(),
+        ", or all",
+    ]
+    .concat()
+}
+
 /// `instant` or `end`, case-insensitive, surrounding whitespace ignored.
 fn parse_feedback(s: &str) -> Option<FeedbackMode> {
     let s = s.trim_ascii();
@@ -302,6 +399,8 @@ mod tests {
     fn each_attribute_absent_takes_its_default_silently() {
         let all = [
             ("storage-key", "k"),
+            ("parts", "quiz"),
+            ("questions", "all"),
             ("feedback", "end"),
             ("newsletter-action", "https://blog.example/sub"),
             ("newsletter-provider", "buttondown"),
@@ -316,6 +415,8 @@ mod tests {
             let d = Config::default();
             match *absent {
                 "storage-key" => assert_eq!(c.storage_key, d.storage_key),
+                "parts" => assert_eq!(c.parts, d.parts),
+                "questions" => assert_eq!(c.questions, d.questions),
                 "feedback" => assert_eq!(c.feedback, d.feedback),
                 "newsletter-action" => assert_eq!(c.newsletter, d.newsletter),
                 "newsletter-provider" => assert!(
@@ -513,7 +614,7 @@ mod tests {
         ]);
         only_error_names(&errors, "newsletter-action");
         assert_eq!(
-            errors.first().map(|e| e.rule()),
+            errors.first().map(|e| e.rule.as_ref()),
             Some(ActionUrlProblem::MailchimpIdsMissing.reason())
         );
         assert!(
@@ -528,11 +629,115 @@ mod tests {
             ("newsletter-provider", "nope"),
             ("newsletter-action", "ftp://x"),
             ("storage-key", ""),
+            ("questions", "4"),
+            ("parts", "sidebar"),
             ("feedback", ""),
             ("newsletter-tag", ""),
         ]);
         let names: Vec<&str> = errors.iter().map(|e| e.attribute).collect();
         assert_eq!(names, ATTRIBUTES);
+    }
+
+    #[test]
+    fn the_questions_fallback_names_the_default() {
+        assert_eq!(
+            QUESTIONS_FALLBACK,
+            ["using ", &crate::quiz::draw::DEFAULT_QUESTIONS.to_string()].concat()
+        );
+    }
+
+    // parts
+
+    #[test]
+    fn parts_pick_a_subset_in_any_order() {
+        let parts = |explainer, quiz, newsletter| Parts {
+            explainer,
+            quiz,
+            newsletter,
+        };
+        for (value, expected) in [
+            ("explainer quiz newsletter", parts(true, true, true)),
+            ("quiz newsletter", parts(false, true, true)),
+            ("  newsletter\tQuiz ", parts(false, true, true)),
+            ("explainer", parts(true, false, false)),
+            ("NEWSLETTER", parts(false, false, true)),
+        ] {
+            let (c, errors) = config(&[("parts", value)]);
+            assert!(errors.is_empty(), "{value:?}: {errors:?}");
+            assert_eq!(c.parts, expected, "{value:?}");
+        }
+    }
+
+    #[test]
+    fn parts_empty_or_invalid_show_everything() {
+        for value in [
+            "",
+            "  ",
+            "quiz,newsletter",
+            "quiz quiz",
+            "sidebar",
+            "quiz article",
+            "quizz",
+        ] {
+            let (c, errors) = config(&[("parts", value)]);
+            only_error_names(&errors, "parts");
+            assert_eq!(c.parts, Parts::default(), "{value:?}");
+        }
+        let (_, errors) = config(&[("parts", "quiz,newsletter")]);
+        assert_eq!(
+            errors[0].to_string(),
+            "<cto-cio-quiz>: invalid parts=\"quiz,newsletter\" (use one or more of explainer, quiz and newsletter, separated by spaces); showing all three."
+        );
+    }
+
+    // questions
+
+    #[test]
+    fn questions_take_a_count_or_all() {
+        let bank = QUESTIONS.len();
+        for (value, expected) in [
+            ("5", QuestionCount::Exactly(5)),
+            (" 12 ", QuestionCount::Exactly(12)),
+            (&bank.to_string()[..], QuestionCount::Exactly(bank)),
+            ("all", QuestionCount::All),
+            ("ALL", QuestionCount::All),
+        ] {
+            let (c, errors) = config(&[("questions", value)]);
+            assert!(errors.is_empty(), "{value:?}: {errors:?}");
+            assert_eq!(c.questions, expected, "{value:?}");
+        }
+        assert_eq!(Config::default().questions, QuestionCount::Exactly(10));
+    }
+
+    #[test]
+    fn questions_out_of_range_or_not_a_number_use_ten() {
+        let too_many = (QUESTIONS.len() + 1).to_string();
+        for value in [
+            "",
+            " ",
+            "4",
+            "0",
+            "-5",
+            "+7",
+            "7.0",
+            "1e1",
+            "ten",
+            "10 questions",
+            &too_many,
+            "99999999999999999999999",
+        ] {
+            let (c, errors) = config(&[("questions", value)]);
+            only_error_names(&errors, "questions");
+            assert_eq!(c.questions, QuestionCount::Exactly(10), "{value:?}");
+        }
+        let (_, errors) = config(&[("questions", "4")]);
+        assert_eq!(
+            errors[0].to_string(),
+            format!(
+                "<cto-cio-quiz>: invalid questions=\"4\" (use a whole number from 5 to {}, or all); using 10.",
+                QUESTIONS.len()
+            )
+        );
     }
 
     // newsletter-tag

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::{AnswerOption, Question};
 
+use super::draw::QuestionCount;
 use super::mode::FeedbackMode;
 use super::plan::{option, plan, Bank, Slot};
 
@@ -19,6 +20,10 @@ use super::plan::{option, plan, Bank, Slot};
 pub struct Quiz {
     #[serde(skip)]
     pub(crate) bank: Bank,
+    /// How many questions a new attempt draws. Not saved: a saved attempt keeps the questions it
+    /// drew, and the page's `questions` attribute decides for the next one.
+    #[serde(skip, default = "every_question")]
+    pub(crate) count: QuestionCount,
     pub(crate) mode: FeedbackMode,
     pub(crate) started: bool,
     /// Instant mode only: the last recorded answer's feedback is on screen.
@@ -28,6 +33,10 @@ pub struct Quiz {
     /// The option picked for the current question but not yet checked.
     #[serde(default)]
     pub(crate) selected: Option<String>,
+}
+
+fn every_question() -> QuestionCount {
+    QuestionCount::All
 }
 
 /// Where the reader is. Indices are 0-based and always below [`Quiz::total`].
@@ -87,14 +96,25 @@ pub struct CurrentQuestion {
 }
 
 impl Quiz {
-    /// A run that has not started, its order planned from `seed`.
+    /// A run of every question that has not started, its order planned from `seed`.
     pub fn new(bank: &'static [Question], seed: u64, mode: FeedbackMode) -> Quiz {
+        Quiz::drawing(bank, QuestionCount::All, seed, mode)
+    }
+
+    /// A run of `count` questions drawn from `bank` that has not started.
+    pub fn drawing(
+        bank: &'static [Question],
+        count: QuestionCount,
+        seed: u64,
+        mode: FeedbackMode,
+    ) -> Quiz {
         Quiz {
             bank: Bank(bank),
+            count,
             mode,
             started: false,
             feedback: false,
-            slots: plan(bank, seed),
+            slots: plan(bank, count, seed),
             selected: None,
         }
     }
@@ -139,19 +159,19 @@ impl Quiz {
         Ok(())
     }
 
-    /// A saved run resumed, or a fresh one: a run in progress keeps the mode it started with;
-    /// one not yet started follows the page's `mode`.
+    /// A saved run resumed, or a fresh one of `count` questions. A run in progress keeps the
+    /// questions it drew and the mode it started with; one not yet started follows the page.
     pub fn resume_or_new(
         saved: Option<Quiz>,
         bank: &'static [Question],
+        count: QuestionCount,
         seed: u64,
         mode: FeedbackMode,
     ) -> Quiz {
-        let mut quiz = saved.unwrap_or_else(|| Quiz::new(bank, seed, mode));
-        if quiz.phase() == Phase::NotStarted {
-            quiz.set_mode(mode);
+        match saved {
+            Some(quiz) if quiz.phase() != Phase::NotStarted => Quiz { count, ..quiz },
+            _ => Quiz::drawing(bank, count, seed, mode),
         }
-        quiz
     }
 
     pub fn select(&mut self, question_id: &str, option_id: &str) -> Result<(), ActionError> {
@@ -213,7 +233,7 @@ impl Quiz {
     }
 
     fn reset(&mut self, seed: u64) {
-        self.slots = plan(self.bank.0, seed);
+        self.slots = plan(self.bank.0, self.count, seed);
         self.started = false;
         self.feedback = false;
         self.selected = None;

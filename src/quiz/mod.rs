@@ -1,6 +1,7 @@
 //! The quiz engine (pure): the state machine, the seeded plan, scoring, tiers, the per-topic
 //! breakdown and the restore of a saved run. The UI calls these methods and never scores itself.
 
+pub mod draw;
 mod engine;
 pub mod mode;
 mod plan;
@@ -8,6 +9,7 @@ mod restore;
 mod results;
 mod shuffle;
 
+pub use draw::{minutes_for, QuestionCount};
 pub use engine::{ActionError, CurrentQuestion, Outcome, Phase, Quiz};
 pub use mode::FeedbackMode;
 pub use restore::{RestoreError, Restored};

@@ -5,6 +5,7 @@ use core::fmt;
 
 use crate::content::{AnswerOption, Question};
 
+use super::draw::{draw, QuestionCount};
 use super::shuffle::{permutation, SplitMix64};
 
 /// One question of the run and the reader's recorded answer to it. Saved as
@@ -53,10 +54,11 @@ pub(crate) fn authored_order(question: &Question) -> Vec<String> {
     question.options.iter().map(|o| o.id.to_owned()).collect()
 }
 
-/// Orders the questions and, where the kind allows it, each question's options, from one seed.
-pub(crate) fn plan(bank: &'static [Question], seed: u64) -> Vec<Slot> {
+/// Draws `count` questions in order and, where the kind allows it, orders each question's
+/// options, from one seed.
+pub(crate) fn plan(bank: &'static [Question], count: QuestionCount, seed: u64) -> Vec<Slot> {
     let mut rng = SplitMix64::new(seed);
-    permutation(bank.len(), &mut rng)
+    draw(bank, count, &mut rng)
         .into_iter()
         .filter_map(|i| bank.get(i))
         .map(|q| {

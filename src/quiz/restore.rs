@@ -78,6 +78,7 @@ impl Quiz {
 
         let mut quiz = Quiz {
             bank,
+            count: saved.count,
             mode: saved.mode,
             started: saved.started || any_answered,
             feedback: saved.feedback && saved.mode == FeedbackMode::Instant && any_answered,

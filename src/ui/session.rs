@@ -76,7 +76,13 @@ impl Session {
         }
         let persistent = RwSignal::new(store.is_persistent());
         let newer_data = RwSignal::new(!saved.newer.is_empty());
-        let quiz = Quiz::resume_or_new(saved.quiz, QUESTIONS, clock::fresh_seed(), config.feedback);
+        let quiz = Quiz::resume_or_new(
+            saved.quiz,
+            QUESTIONS,
+            config.questions,
+            clock::fresh_seed(),
+            config.feedback,
+        );
         let store = StoredValue::new_local(store);
         let bound = Bound {
             quiz: Persisted::bind(
@@ -154,8 +160,10 @@ impl Session {
 
     /// Shows values that storage already holds (they are not written back).
     fn show_stored(self, saved: Saved) {
-        let mode = self.config.with_value(|config| config.feedback);
-        let quiz = Quiz::resume_or_new(saved.quiz, QUESTIONS, clock::fresh_seed(), mode);
+        let (count, mode) = self
+            .config
+            .with_value(|config| (config.questions, config.feedback));
+        let quiz = Quiz::resume_or_new(saved.quiz, QUESTIONS, count, clock::fresh_seed(), mode);
         self.bound.quiz.set_from_storage(quiz);
         self.bound.history.set_from_storage(saved.history);
         self.bound.newsletter.set_from_storage(saved.newsletter);

@@ -2,7 +2,7 @@
 
 use crate::content::{Question, QuestionKind};
 use crate::quiz::testing::{correct_id, finish, fresh, wrong_id, Play, BANK};
-use crate::quiz::{ActionError, FeedbackMode, Phase, Quiz};
+use crate::quiz::{ActionError, FeedbackMode, Phase, QuestionCount, Quiz};
 
 const INSTANT: FeedbackMode = FeedbackMode::Instant;
 const AT_END: FeedbackMode = FeedbackMode::AtEnd;
@@ -341,21 +341,41 @@ fn actions_for_a_question_no_longer_on_screen_are_refused() {
 }
 
 #[test]
-fn resuming_keeps_a_run_s_mode_and_a_fresh_one_follows_the_page() {
+fn resuming_keeps_a_run_s_questions_and_mode_and_a_fresh_one_follows_the_page() {
     let mut started = fresh(1, INSTANT);
     started.start().unwrap();
-    let resumed = Quiz::resume_or_new(Some(started.clone()), &BANK, 9, AT_END);
-    assert_eq!(resumed, started);
+    let ten = QuestionCount::Exactly(10);
+    let resumed = Quiz::resume_or_new(Some(started.clone()), &BANK, ten, 9, AT_END);
+    // The attempt keeps its twelve questions and its mode; the next one will draw ten.
+    assert_eq!((resumed.total(), resumed.mode()), (12, INSTANT));
+    assert_eq!(resumed.slots, started.slots);
     let not_started = fresh(1, INSTANT);
-    let resumed = Quiz::resume_or_new(Some(not_started), &BANK, 9, AT_END);
+    let resumed = Quiz::resume_or_new(Some(not_started), &BANK, ten, 9, AT_END);
     assert_eq!(
-        (resumed.mode(), resumed.phase()),
-        (AT_END, Phase::NotStarted)
+        (resumed.mode(), resumed.phase(), resumed.total()),
+        (AT_END, Phase::NotStarted, 10)
     );
     assert_eq!(
-        Quiz::resume_or_new(None, &BANK, 9, AT_END),
-        fresh(9, AT_END)
+        Quiz::resume_or_new(None, &BANK, ten, 9, AT_END),
+        Quiz::drawing(&BANK, ten, 9, AT_END)
     );
+}
+
+#[test]
+fn an_attempt_draws_the_page_s_count_and_retakes_draw_afresh() {
+    let five = QuestionCount::Exactly(5);
+    let mut quiz = Quiz::drawing(&BANK, five, 3, INSTANT);
+    assert_eq!(quiz.total(), 5);
+    finish(&mut quiz, |_| true);
+    let first = order(&quiz);
+    quiz.retake(4).unwrap();
+    assert_eq!(quiz.total(), 5);
+    assert_ne!(order(&quiz), first);
+    finish(&mut quiz, |_| true);
+    quiz.start_over(8).unwrap();
+    assert_eq!(quiz.total(), 5);
+    let all = Quiz::drawing(&BANK, QuestionCount::All, 3, INSTANT);
+    assert_eq!(all.total(), BANK.len());
 }
 
 #[test]
