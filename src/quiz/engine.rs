@@ -159,8 +159,9 @@ impl Quiz {
         Ok(())
     }
 
-    /// A saved run resumed, or a fresh one of `count` questions. A run in progress keeps the
-    /// questions it drew and the mode it started with; one not yet started follows the page.
+    /// A saved run resumed, or a fresh one of `count` questions. A saved run keeps the
+    /// questions it drew (`count` applies from its next attempt on); one in progress also keeps
+    /// the mode it started with, while one not yet started follows the page's `mode`.
     pub fn resume_or_new(
         saved: Option<Quiz>,
         bank: &'static [Question],
@@ -168,10 +169,14 @@ impl Quiz {
         seed: u64,
         mode: FeedbackMode,
     ) -> Quiz {
-        match saved {
-            Some(quiz) if quiz.phase() != Phase::NotStarted => Quiz { count, ..quiz },
-            _ => Quiz::drawing(bank, count, seed, mode),
+        let Some(saved) = saved else {
+            return Quiz::drawing(bank, count, seed, mode);
+        };
+        let mut quiz = Quiz { count, ..saved };
+        if quiz.phase() == Phase::NotStarted {
+            quiz.set_mode(mode);
         }
+        quiz
     }
 
     pub fn select(&mut self, question_id: &str, option_id: &str) -> Result<(), ActionError> {

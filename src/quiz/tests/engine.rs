@@ -350,11 +350,12 @@ fn resuming_keeps_a_run_s_questions_and_mode_and_a_fresh_one_follows_the_page() 
     assert_eq!((resumed.total(), resumed.mode()), (12, INSTANT));
     assert_eq!(resumed.slots, started.slots);
     let not_started = fresh(1, INSTANT);
-    let resumed = Quiz::resume_or_new(Some(not_started), &BANK, ten, 9, AT_END);
+    let resumed = Quiz::resume_or_new(Some(not_started.clone()), &BANK, ten, 9, AT_END);
     assert_eq!(
         (resumed.mode(), resumed.phase(), resumed.total()),
-        (AT_END, Phase::NotStarted, 10)
+        (AT_END, Phase::NotStarted, 12)
     );
+    assert_eq!(resumed.slots, not_started.slots);
     assert_eq!(
         Quiz::resume_or_new(None, &BANK, ten, 9, AT_END),
         Quiz::drawing(&BANK, ten, 9, AT_END)

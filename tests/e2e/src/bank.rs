@@ -3,10 +3,11 @@
 
 use anyhow::anyhow;
 use cto_cio_quiz::content::{Question, QUESTIONS};
+use cto_cio_quiz::quiz::QuestionCount;
 
-/// The number of questions in a run.
+/// The number of questions in a run on a page that does not set `questions` (the default draw).
 pub fn total() -> usize {
-    QUESTIONS.len()
+    QuestionCount::default().of(QUESTIONS.len())
 }
 
 /// "Question i of N" for the 1-based `i`.
