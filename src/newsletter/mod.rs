@@ -7,6 +7,7 @@ pub mod email;
 pub mod endpoint;
 pub mod form;
 pub mod provider;
+pub mod tag;
 mod url;
 
 pub(crate) use url::{has_bad_character, split_web_url, write_quoted};
@@ -19,3 +20,4 @@ pub use form::{
     SubmitDecision,
 };
 pub use provider::Provider;
+pub use tag::resolve_tag;

@@ -114,6 +114,13 @@ pub fn record(
     }
 }
 
+/// The tier id of the most recent result, if there is one.
+pub fn latest_tier(entries: &[HistoryEntry]) -> Option<&'static str> {
+    entries
+        .last()
+        .map(|entry| crate::content::tiers::tier_for(entry.percent()).id)
+}
+
 /// The best result: highest percentage, and of equals the most recent (by time, then position).
 pub fn best(entries: &[HistoryEntry]) -> Option<&HistoryEntry> {
     entries.iter().reduce(|best, e| match e.cmp_ratio(best) {
@@ -334,6 +341,20 @@ mod tests {
             [other_tab[0], other_tab[1], new]
         );
         assert_eq!(record(None, &ours, new), [ours[0], new]);
+    }
+
+    #[test]
+    fn the_latest_tier_is_the_last_result_s() {
+        assert_eq!(latest_tier(&[]), None);
+        let entries = [entry(10, 10, 1), entry(0, 10, 2)];
+        assert_eq!(
+            latest_tier(&entries),
+            Some(crate::content::tiers::tier_for(0).id)
+        );
+        assert_eq!(
+            latest_tier(&entries[..1]),
+            Some(crate::content::tiers::tier_for(100).id)
+        );
     }
 
     #[test]

@@ -16,7 +16,8 @@ mod source;
 
 pub use file::Opened;
 pub use history::{
-    append, best, history_file, record, HistoryEntry, HistoryFile, StoredEntry, HISTORY_CAP,
+    append, best, history_file, latest_tier, record, HistoryEntry, HistoryFile, StoredEntry,
+    HISTORY_CAP,
 };
 pub use keys::{is_ours, keys, Keys};
 pub use load::{anything_to_forget, load, stored_history, Saved};

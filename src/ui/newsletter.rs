@@ -7,8 +7,10 @@ use leptos::prelude::*;
 
 use crate::config::NewsletterSetup;
 use crate::content::{Section, TIERS};
-use crate::newsletter::{status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision};
-use crate::storage::NewsletterMemory;
+use crate::newsletter::{
+    resolve_tag, status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision,
+};
+use crate::storage::{self, NewsletterMemory};
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
 use crate::ui::session::{FocusTarget, Session};
@@ -122,7 +124,13 @@ fn SignupFormView(
         let mut decision = SubmitDecision::Busy;
         form.update(|form| {
             decision = endpoint.with_value(|endpoint| {
-                tag.with_value(|tag| form.submit(endpoint, tag.as_deref(), &trap))
+                tag.with_value(|template| {
+                    let tier = session.history.with_untracked(|h| storage::latest_tier(h));
+                    let tag = template
+                        .as_deref()
+                        .and_then(|template| resolve_tag(template, tier));
+                    form.submit(endpoint, tag.as_deref(), &trap)
+                })
             });
         });
         match decision {
