@@ -14,6 +14,11 @@ use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The questions in one attempt with the default configuration.
+fn run_length() -> usize {
+    Config::default().questions.of(QUESTIONS.len())
+}
+
 /// Mounts a widget with an in-memory store into a fresh element and returns that element.
 fn mount_widget() -> HtmlElement {
     mount_with(Config::default())
@@ -143,7 +148,7 @@ async fn a_question_gives_feedback_then_moves_on() {
     settle().await;
     assert_eq!(
         text(&host, ".ccq-progress-text"),
-        format!("Question 1 of {}", QUESTIONS.len())
+        format!("Question 1 of {}", run_length())
     );
     assert!(
         host.query_selector_all("fieldset input[type=radio]")
@@ -180,7 +185,7 @@ async fn a_question_gives_feedback_then_moves_on() {
     settle().await;
     assert_eq!(
         text(&host, ".ccq-progress-text"),
-        format!("Question 2 of {}", QUESTIONS.len())
+        format!("Question 2 of {}", run_length())
     );
     assert!(
         find(&host, ".ccq-feedback").is_none(),
@@ -194,13 +199,13 @@ async fn a_full_playthrough_reaches_the_results() {
     settle().await;
     button_with_text(&host, "Start the quiz").click();
     settle().await;
-    for index in 0..QUESTIONS.len() {
+    for index in 0..run_length() {
         // Every question right except the first.
         choose(&host, index != 0);
         settle().await;
         button_with_text(&host, "Check answer").click();
         settle().await;
-        let next = if index + 1 == QUESTIONS.len() {
+        let next = if index + 1 == run_length() {
             "See my results"
         } else {
             "Next question"
@@ -208,7 +213,7 @@ async fn a_full_playthrough_reaches_the_results() {
         button_with_text(&host, next).click();
         settle().await;
     }
-    let total = QUESTIONS.len();
+    let total = run_length();
     assert!(
         text(&host, ".ccq-score").starts_with(&format!("{} / {total}", total - 1)),
         "score line: {}",
@@ -261,7 +266,7 @@ async fn review_at_the_end_mode_gives_no_feedback_until_the_results() {
     );
     assert_eq!(
         text(&host, ".ccq-progress-text"),
-        format!("Question 2 of {}", QUESTIONS.len())
+        format!("Question 2 of {}", run_length())
     );
 }
 
