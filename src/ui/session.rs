@@ -249,7 +249,7 @@ impl Session {
         self.history.set(Vec::new());
         self.newsletter.set(None);
         self.notice.set(Some(
-            "Your saved progress, scores and choices were removed from this browser.",
+            "Your saved progress, scores, and choices were removed from this browser.",
         ));
         self.focus.set(Some(FocusTarget::Start));
     }

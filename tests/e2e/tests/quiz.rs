@@ -697,7 +697,7 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
             check_fresh_start(&home, "after \"Forget my data\"")?;
             ensure!(
                 home.notice.as_deref()
-                    == Some("Your saved progress, scores and choices were removed from this browser."),
+                    == Some("Your saved progress, scores, and choices were removed from this browser."),
                 "no confirmation announced after \"Forget my data\": {:?}",
                 home.notice
             );
