@@ -226,8 +226,21 @@ async fn a_full_playthrough_reaches_the_results() {
             .length() as usize,
         total
     );
+    // The assembled lines: no doubled full stop, no unfilled advice slot.
+    let shown = text(&host, ".ccq-results");
+    assert!(
+        !shown.contains(".."),
+        "doubled full stop in the results: {shown}"
+    );
+    assert!(
+        !shown.contains("{topics}"),
+        "advice without its topics: {shown}"
+    );
+    assert!(text(&host, ".ccq-review").contains("you answered “"));
     assert!(text(&host, ".ccq-history").contains("Your best so far"));
-    assert!(text(&host, ".ccq-cta-score").starts_with(&format!("You scored {}/{total}", total - 1)));
+    assert!(
+        text(&host, ".ccq-cta-score").starts_with(&format!("You scored {} / {total}", total - 1))
+    );
 
     button_with_text(&host, "Retake the quiz").click();
     settle().await;

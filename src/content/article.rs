@@ -6,6 +6,9 @@
 
 use super::types::{Article, Block, Dimension, RolePair, Section};
 
+/// The quiz section's heading: it names all three answers a role choice offers.
+pub const QUIZ_TITLE: &str = "Test yourself: CTO, CIO, or both?";
+
 /// The whole article, in reading order.
 pub static ARTICLE: Article = Article {
     title: "CTO vs CIO: who does what?",

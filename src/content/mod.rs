@@ -7,7 +7,10 @@ pub mod tiers;
 pub mod types;
 pub mod validate;
 
-pub use article::ARTICLE;
+#[cfg(test)]
+mod style;
+
+pub use article::{ARTICLE, QUIZ_TITLE};
 pub use questions::QUESTIONS;
 pub use tiers::TIERS;
 pub use types::*;

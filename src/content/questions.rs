@@ -22,25 +22,29 @@ const fn wrong(id: &'static str, text: &'static str) -> AnswerOption {
     }
 }
 
-// "CTO, CIO or both?" questions share these fixed option sets, so the three choices always read
-// the same and keep their order (classification options are never shuffled).
+// Every "the CTO, the CIO, or both?" choice, classification or scenario, shares these option sets,
+// so the three choices read the same and sit in the same order everywhere (the engine never
+// shuffles a role choice; `validate` holds the texts and the prompt's ending to this).
 static IS_CTO: &[AnswerOption] = &[
-    right("cto", "CTO"),
-    wrong("cio", "CIO"),
+    right("cto", "The CTO"),
+    wrong("cio", "The CIO"),
     wrong("both", "Both"),
 ];
 static IS_CIO: &[AnswerOption] = &[
-    wrong("cto", "CTO"),
-    right("cio", "CIO"),
+    wrong("cto", "The CTO"),
+    right("cio", "The CIO"),
     wrong("both", "Both"),
 ];
 static IS_BOTH: &[AnswerOption] = &[
-    wrong("cto", "CTO"),
-    wrong("cio", "CIO"),
+    wrong("cto", "The CTO"),
+    wrong("cio", "The CIO"),
     right("both", "Both"),
 ];
 
 /// Every question, grouped in the article's order; the quiz engine decides the order it asks them in.
+///
+/// Each explanation quotes only the words its own answer rests on, never a fact another question
+/// asks about (the content style tests hold every pair to that).
 pub static QUESTIONS: &[Question] = &[
     // The race-car analogy.
     Question {
@@ -55,25 +59,34 @@ pub static QUESTIONS: &[Question] = &[
             right("c", "The engineer"),
             wrong("d", "The team owner"),
         ],
-        explanation: "The CTO is the engineer, focused on innovation and making the car faster, smarter and more competitive; the mechanic is the CIO.",
+        explanation: "“The CTO is the engineer,” says the article, in its picture of your company as a race car.",
     },
     Question {
         id: "analogy-race-day",
         kind: QuestionKind::Classification,
         topic: Topic::Analogy,
         section: "analogy",
-        prompt: "In the race-car analogy: ensures the car runs smoothly, reliably and securely on race day.",
+        prompt: "In the race-car analogy, who ensures the car runs smoothly, reliably, and securely on race day: the CTO, the CIO, or both?",
         options: IS_CIO,
-        explanation: "That is the mechanic, and the article casts the CIO as the mechanic; the CTO is the engineer making the car faster.",
+        explanation: "The article casts the CIO as the one “ensuring the car runs smoothly, reliably, and securely on race day.”",
     },
     Question {
         id: "analogy-winning",
         kind: QuestionKind::Classification,
         topic: Topic::Analogy,
         section: "analogy",
-        prompt: "In the race-car analogy: vital for winning the race.",
+        prompt: "In the race-car analogy, who is vital for winning the race: the CTO, the CIO, or both?",
         options: IS_BOTH,
-        explanation: "“Both roles are vital for winning the race,” says the article; they just tackle different aspects of the challenge.",
+        explanation: "The article: “Both roles are vital for winning the race, but they tackle different aspects of the challenge.”",
+    },
+    Question {
+        id: "analogy-aero-upgrade",
+        kind: QuestionKind::Scenario,
+        topic: Topic::Analogy,
+        section: "analogy",
+        prompt: "In the article’s race-car picture, the team designs a new aerodynamic package so the car can outpace its rivals. Who in the analogy is behind that change: the CTO, the CIO, or both?",
+        options: IS_CTO,
+        explanation: "The article’s CTO is focused on “making the car faster, smarter, and more competitive.”",
     },
     // The possible impact.
     Question {
@@ -87,35 +100,48 @@ pub static QUESTIONS: &[Question] = &[
             right("b", "Overloading one position with conflicting responsibilities"),
             wrong("c", "Miscommunication between two separate technology leaders"),
         ],
-        explanation: "The article’s first risk of unclear roles is overloading one position with conflicting responsibilities: here the CTO’s innovation work and the CIO’s operations share one desk.",
+        explanation: "The article’s first risk of unclear roles: “Overloading one position with conflicting responsibilities.” Here the work of two roles shares one desk.",
     },
     Question {
         id: "impact-who-drives-what",
         kind: QuestionKind::MultipleChoice,
         topic: Topic::Impact,
         section: "impact",
-        prompt: "Without clear roles, the article warns, a business may neglect either innovation or operational excellence. Which role does it tie to each?",
+        prompt: "Without clear roles, the article warns, a business may neglect one of two things. How does it divide them between the roles?",
         options: &[
-            right("a", "CTO: innovation. CIO: operational excellence."),
-            wrong("b", "CIO: innovation. CTO: operational excellence."),
-            wrong("c", "CTO: both of them. CIO: the IT budget."),
-            wrong("d", "Neither: both roles share each equally."),
+            right("a", "The CTO drives innovation; the CIO manages operational excellence"),
+            wrong("b", "The CIO drives innovation; the CTO manages operational excellence"),
+            wrong("c", "Both share innovation; the CIO alone manages operational excellence"),
+            wrong("d", "Both share operational excellence; the CTO alone drives innovation"),
         ],
-        explanation: "The article speaks of innovation “driven by the CTO” and operational excellence “managed by the CIO”.",
+        explanation: "The article speaks of neglecting “innovation (driven by the CTO)” or “operational excellence (managed by the CIO).”",
     },
     Question {
         id: "impact-today-tomorrow",
         kind: QuestionKind::MultipleChoice,
         topic: Topic::Impact,
         section: "impact",
-        prompt: "Getting these roles right, says the article, ensures technology serves…",
+        prompt: "Getting these roles right, says the article, ensures technology serves what?",
         options: &[
-            wrong("a", "today’s needs before tomorrow’s ambitions"),
-            wrong("b", "tomorrow’s ambitions ahead of today’s needs"),
-            right("c", "both today’s needs and tomorrow’s ambitions"),
-            wrong("d", "the IT department’s own long-term roadmap"),
+            wrong("a", "Today’s needs first, then tomorrow’s ambitions"),
+            wrong("b", "Tomorrow’s ambitions ahead of today’s needs"),
+            right("c", "Both today’s needs and tomorrow’s ambitions"),
+            wrong("d", "Customers’ needs and investors’ ambitions"),
         ],
-        explanation: "Getting the roles right “ensures technology serves both today’s needs and tomorrow’s ambitions”: neither comes first.",
+        explanation: "The article: “Getting these roles right ensures technology serves both today’s needs and tomorrow’s ambitions.”",
+    },
+    Question {
+        id: "impact-leaders-not-talking",
+        kind: QuestionKind::Scenario,
+        topic: Topic::Impact,
+        section: "impact",
+        prompt: "A company has both a CTO and a CIO, but they rarely talk, and its technology plans drift away from what the business is trying to achieve. Which risk from the article is this?",
+        options: &[
+            right("a", "Failing to align tech strategy with business goals"),
+            wrong("b", "Overloading one position with conflicting responsibilities"),
+            wrong("c", "Neglecting operational excellence in favour of innovation"),
+        ],
+        explanation: "The article’s third risk: “Failing to align tech strategy with business goals due to miscommunication or gaps in leadership.”",
     },
     // Focus areas.
     Question {
@@ -123,22 +149,18 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::Classification,
         topic: Topic::Focus,
         section: "focus",
-        prompt: "Looks inward, making sure the company’s internal systems, infrastructure and IT services run efficiently.",
+        prompt: "Who looks inward, ensuring the company’s internal systems, infrastructure, and IT services run efficiently: the CTO, the CIO, or both?",
         options: IS_CIO,
-        explanation: "The article’s CIO looks inward at internal systems, infrastructure and IT services; the CTO looks outward.",
+        explanation: "The article: “The CIO looks inward, ensuring that the company’s internal systems, infrastructure, and IT services run efficiently.”",
     },
     Question {
         id: "focus-rival-feature",
         kind: QuestionKind::Scenario,
         topic: Topic::Focus,
         section: "focus",
-        prompt: "A competitor ships a feature your customers love, and the board wants a technology answer that puts you back ahead. Whose focus area is that, by the article?",
-        options: &[
-            right("a", "The CTO’s"),
-            wrong("b", "The CIO’s"),
-            wrong("c", "Both, equally"),
-        ],
-        explanation: "The CTO looks outward, driving innovation and creating technology solutions that give the company a competitive edge.",
+        prompt: "A competitor ships a feature your customers love, and the board wants a technology answer that puts you back ahead. By the article’s focus areas, who leads that: the CTO, the CIO, or both?",
+        options: IS_CTO,
+        explanation: "The article: “The CTO looks outward, … creating technology solutions that give the company a competitive edge.”",
     },
     // Strategic priorities.
     Question {
@@ -146,22 +168,18 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::Classification,
         topic: Topic::Priorities,
         section: "priorities",
-        prompt: "Prioritises R&D and emerging technologies.",
+        prompt: "Who prioritises emerging technologies as a future-facing initiative: the CTO, the CIO, or both?",
         options: IS_CTO,
-        explanation: "R&D and emerging technologies are among the CTO’s future-facing initiatives, next to product development.",
+        explanation: "The article: “CTOs prioritise future-facing initiatives, like … emerging technologies.”",
     },
     Question {
         id: "priorities-pen-test",
         kind: QuestionKind::Scenario,
         topic: Topic::Priorities,
         section: "priorities",
-        prompt: "A penetration test finds weak spots in the company’s internal systems. Ensuring cybersecurity is among whose priorities, according to the article?",
-        options: &[
-            wrong("a", "The CTO’s"),
-            right("b", "The CIO’s"),
-            wrong("c", "Both, equally"),
-        ],
-        explanation: "The article lists ensuring cybersecurity among the CIO’s current operations, with system performance and IT budgets.",
+        prompt: "A penetration test shows that attackers could break into the company’s network. By the article’s strategic priorities, who sees to closing the gaps: the CTO, the CIO, or both?",
+        options: IS_CIO,
+        explanation: "The article lists “ensuring cybersecurity” among the current operations CIOs focus on.",
     },
     Question {
         id: "priorities-cto-list",
@@ -170,12 +188,21 @@ pub static QUESTIONS: &[Question] = &[
         section: "priorities",
         prompt: "Which of these does the article list as a CTO priority?",
         options: &[
-            wrong("a", "Improving system performance"),
-            wrong("b", "Managing IT budgets"),
-            wrong("c", "Ensuring cybersecurity"),
+            wrong("a", "Running the IT service desk"),
+            wrong("b", "Negotiating supplier contracts"),
+            wrong("c", "Improving system performance"),
             right("d", "Product development"),
         ],
-        explanation: "CTOs prioritise future-facing initiatives like product development; the other three are the CIO’s current operations.",
+        explanation: "The article: “CTOs prioritise future-facing initiatives, like product development…”",
+    },
+    Question {
+        id: "priorities-research-lab",
+        kind: QuestionKind::Scenario,
+        topic: Topic::Priorities,
+        section: "priorities",
+        prompt: "The company sets up a small lab to research technology it may not use for years. By the article’s strategic priorities, who drives that: the CTO, the CIO, or both?",
+        options: IS_CTO,
+        explanation: "Research is “R&D”, one of the future-facing initiatives the article says CTOs prioritise.",
     },
     // Key stakeholders.
     Question {
@@ -183,36 +210,32 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::Classification,
         topic: Topic::Stakeholders,
         section: "stakeholders",
-        prompt: "Works closely with customers, investors and product managers.",
+        prompt: "Who often works closely with customers, investors, and product managers: the CTO, the CIO, or both?",
         options: IS_CTO,
-        explanation: "These are the external teams the article pairs with CTOs, to align tech strategy with market needs.",
+        explanation: "The article says “CTOs often work closely with external teams”: customers, investors, and product managers.",
     },
     Question {
         id: "stakeholders-month-end-crash",
         kind: QuestionKind::Scenario,
         topic: Topic::Stakeholders,
         section: "stakeholders",
-        prompt: "It’s month-end close and the finance system keeps crashing. Whose desk does it land on?",
-        options: &[
-            wrong("a", "The CTO’s"),
-            right("b", "The CIO’s"),
-            wrong("c", "Both, equally"),
-        ],
-        explanation: "Finance is one of the internal teams the CIO works with to support business processes, and the CIO is the one gauged by system reliability.",
+        prompt: "It’s month-end close, and the finance team wants a technology leader at its side to keep its processes running. According to the article’s key stakeholders, who works with teams like that: the CTO, the CIO, or both?",
+        options: IS_CIO,
+        explanation: "The article says “CIOs collaborate with internal teams” and names finance among them.",
     },
     Question {
         id: "stakeholders-cio-why",
         kind: QuestionKind::MultipleChoice,
         topic: Topic::Stakeholders,
         section: "stakeholders",
-        prompt: "Why, according to the article, does the CIO collaborate with HR, finance and operations?",
+        prompt: "The article names HR, finance, and operations as one role’s partners. What, according to it, is that collaboration for?",
         options: &[
             wrong("a", "To align tech strategy with market needs"),
             right("b", "To support business processes and employee productivity"),
             wrong("c", "To cut the time-to-market for the company’s new products"),
             wrong("d", "To explore the art of the possible"),
         ],
-        explanation: "CIOs work with internal teams “to support business processes and employee productivity”; aligning with market needs is why CTOs work with external teams.",
+        explanation: "The article: that collaboration is “to support business processes and employee productivity.”",
     },
     // Success metrics.
     Question {
@@ -220,9 +243,9 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::Classification,
         topic: Topic::Metrics,
         section: "metrics",
-        prompt: "Success is gauged by cost efficiency.",
+        prompt: "By the article, who has their success gauged by cost efficiency: the CTO, the CIO, or both?",
         options: IS_CIO,
-        explanation: "The article gauges CIO success by system reliability, cost efficiency and operational performance.",
+        explanation: "The article gauges CIO success by, among other things, “cost efficiency”.",
     },
     Question {
         id: "metrics-cto-scorecard",
@@ -231,11 +254,20 @@ pub static QUESTIONS: &[Question] = &[
         section: "metrics",
         prompt: "The board is drawing up a scorecard for its CTO. Which set of measures matches the article?",
         options: &[
-            wrong("a", "System reliability, cost efficiency and operational performance"),
-            right("b", "Innovation, time-to-market and the ability to adapt"),
-            wrong("c", "Customer count, investor interest and the size of the R&D budget"),
+            wrong("a", "Profit margin, share price, and market share"),
+            right("b", "Innovation, time-to-market, and the ability to adapt"),
+            wrong("c", "Customer count, investor interest, and R&D budget size"),
         ],
-        explanation: "CTO success is measured by innovation, time-to-market for new products and the business’s ability to adapt to change; the first set is the CIO’s.",
+        explanation: "The article: “CTO success is measured by innovation, time-to-market for new products, and the business’s ability to adapt to change.”",
+    },
+    Question {
+        id: "metrics-outage-free-year",
+        kind: QuestionKind::Scenario,
+        topic: Topic::Metrics,
+        section: "metrics",
+        prompt: "After a year in which the company’s systems almost never went down, the board reviews its technology leaders. By the article’s success metrics, who can claim that record: the CTO, the CIO, or both?",
+        options: IS_CIO,
+        explanation: "The article gauges CIO success by “system reliability” first of all.",
     },
     // Leadership style.
     Question {
@@ -243,9 +275,9 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::Classification,
         topic: Topic::Leadership,
         section: "leadership",
-        prompt: "Inspires teams to explore the art of the possible.",
+        prompt: "Who inspires teams to explore the art of the possible: the CTO, the CIO, or both?",
         options: IS_CTO,
-        explanation: "The article asks you to think of the CTO as a visionary who inspires teams to explore the art of the possible.",
+        explanation: "The article’s CTO is the one “inspiring teams to explore the art of the possible.”",
     },
     Question {
         id: "leadership-cio-style",
@@ -259,7 +291,16 @@ pub static QUESTIONS: &[Question] = &[
             wrong("c", "The gatekeeper"),
             wrong("d", "The disruptor"),
         ],
-        explanation: "The CIO is “the steady hand, focused on delivering consistent, reliable results”; the visionary is the CTO.",
+        explanation: "The article: “The CIO, meanwhile, is the steady hand…”",
+    },
+    Question {
+        id: "leadership-bold-pitch",
+        kind: QuestionKind::Scenario,
+        topic: Topic::Leadership,
+        section: "leadership",
+        prompt: "A start-up wants a leader who paints a bold picture of what its technology could become and fires teams up to chase it. By the article’s leadership styles, who fits: the CTO, the CIO, or both?",
+        options: IS_CTO,
+        explanation: "The article asks you to “think of the CTO as a visionary”.",
     },
     // Why both roles matter together.
     Question {
@@ -267,31 +308,31 @@ pub static QUESTIONS: &[Question] = &[
         kind: QuestionKind::MultipleChoice,
         topic: Topic::Together,
         section: "why",
-        prompt: "Understanding the two roles helps a business strike the right balance between…",
+        prompt: "According to the article, understanding the two roles helps a business strike the right balance between what?",
         options: &[
-            wrong("a", "speed to market and cost control"),
-            right("b", "innovation and operational excellence"),
-            wrong("c", "customer needs and investor demands"),
-            wrong("d", "security and ease of use for employees"),
+            wrong("a", "Short-term savings and long-term investment"),
+            right("b", "Innovation and operational excellence"),
+            wrong("c", "Customer needs and investor demands"),
+            wrong("d", "Security and ease of use for employees"),
         ],
-        explanation: "The article’s closing point: understanding the distinct roles helps your business strike the right balance between innovation and operational excellence.",
+        explanation: "The article’s last section opens: “Understanding the distinct roles of a CTO and a CIO helps your business strike the right balance between innovation and operational excellence.”",
     },
     Question {
         id: "together-seamless-systems",
         kind: QuestionKind::Classification,
         topic: Topic::Together,
         section: "why",
-        prompt: "Brings seamless, secure systems that support your day-to-day needs.",
+        prompt: "Who brings the seamless, secure systems that support your day-to-day needs: the CTO, the CIO, or both?",
         options: IS_CIO,
-        explanation: "Of the best of both worlds, the article credits seamless, secure systems to the CIO and cutting-edge solutions to the CTO.",
+        explanation: "Of the best of both worlds, the article credits “seamless, secure systems” to the CIO.",
     },
     Question {
         id: "together-powerhouse",
         kind: QuestionKind::Classification,
         topic: Topic::Together,
         section: "why",
-        prompt: "Creates a technology leadership powerhouse that drives growth, efficiency and resilience.",
+        prompt: "Who creates a technology leadership powerhouse that drives growth, efficiency, and resilience: the CTO, the CIO, or both?",
         options: IS_BOTH,
-        explanation: "“Together, they create a technology leadership powerhouse”: the article gives this to the two roles combined, not to either alone.",
+        explanation: "The article: “Together, they create a technology leadership powerhouse that drives growth, efficiency, and resilience.”",
     },
 ];

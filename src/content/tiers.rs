@@ -1,38 +1,48 @@
-//! The result tiers the reader's score falls into, and [`tier_for`], which picks one.
+//! The result tiers the reader's score falls into, [`tier_for`], which picks one, and the
+//! message for a perfect score.
 //!
 //! Tier ids reach the host page (the `complete` event) and may become newsletter tags, so they are
-//! as stable as question ids. The names avoid "engineer" and "mechanic": those are the CTO and the
-//! CIO in the article's analogy, and ranking one above the other would contradict it.
+//! as stable as question ids; titles and advice may change. No title names a part of the
+//! analogy's team ("engineer", "mechanic", "pit crew"): those are the CTO and the CIO, and ranking
+//! one above the other would contradict the article.
 
 use super::types::Tier;
 
-/// The tiers, lowest first; `validate_tiers` insists on that order.
+/// Where a tier's advice names the topics the reader missed (see `quiz::advice`).
+pub const TOPICS_SLOT: &str = "{topics}";
+
+/// The tiers, lowest first; `validate_tiers` insists on that order. Each advice fits its band and
+/// holds [`TOPICS_SLOT`] once: below 100 % there is always something missed to point at.
 pub static TIERS: &[Tier] = &[
     Tier {
         id: "pit-lane-visitor",
         min_percent: 0,
         title: "Pit-lane visitor",
-        advice: "The engine’s still warming up: re-read the five core differences, then take another lap.",
+        advice: "The engine’s still warming up: re-read {topics}, then take another lap.",
     },
     Tier {
         id: "pit-crew",
         min_percent: 50,
-        title: "Pit crew",
-        advice: "You know your way around the garage; revisit the topics you missed to find the last few tenths.",
+        title: "Rookie driver",
+        advice: "You’re on the track, but some corners still catch you out: re-read {topics}, then go again.",
     },
     Tier {
         id: "race-strategist",
         min_percent: 75,
         title: "Race strategist",
-        advice: "You can tell the engineer from the mechanic; one more look at the topics you missed puts you on pole.",
+        advice: "Close to the front: one more look at {topics} finds the last few tenths.",
     },
     Tier {
         id: "team-principal",
         min_percent: 90,
         title: "Team principal",
-        advice: "You know who makes the car faster and who keeps it running: put both to work and win the race.",
+        advice: "One slip from a perfect lap: revisit {topics} and pole position is yours.",
     },
 ];
+
+/// The advice for a perfect score, whatever the top tier's band says.
+pub const PERFECT_ADVICE: &str =
+    "A perfect lap: you know who makes the car faster and who keeps it running. Put both to work and win the race.";
 
 // Only reachable if TIERS were emptied, which validation and the tests forbid; it exists so that
 // `tier_for` can promise a tier without a panic path in the shipped code.
@@ -40,7 +50,7 @@ static FALLBACK: Tier = Tier {
     id: "finisher",
     min_percent: 0,
     title: "Finisher",
-    advice: "You crossed the line: re-read the five core differences to go faster next time.",
+    advice: "You crossed the line: re-read {topics} to go faster next time.",
 };
 
 /// The tier for a score of `percent` (0-100; anything above 100 counts as 100). Never panics.

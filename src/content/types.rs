@@ -96,17 +96,19 @@ impl Topic {
         Topic::Together,
     ];
 
-    /// The name a reader sees in the per-topic breakdown.
+    /// The name a reader sees for this topic (breakdown, "Read more", advice): the heading of its
+    /// section in the explainer, so one part of the article has one name everywhere. A test holds
+    /// it equal to `ARTICLE.heading_of(self.section())`; a `match` keeps the lookup out of the view.
     pub fn label(self) -> &'static str {
         match self {
-            Topic::Analogy => "The race-car analogy",
-            Topic::Impact => "The possible impact",
+            Topic::Analogy => "Let’s Set the Scene",
+            Topic::Impact => "The Possible Impact",
             Topic::Focus => "Focus areas",
             Topic::Priorities => "Strategic priorities",
             Topic::Stakeholders => "Key stakeholders",
             Topic::Metrics => "Success metrics",
             Topic::Leadership => "Leadership style",
-            Topic::Together => "Why both roles matter together",
+            Topic::Together => "Why This Will Make You and Your Business Tech Savvy",
         }
     }
 
@@ -125,21 +127,36 @@ impl Topic {
     }
 }
 
-/// The form a question takes; it decides whether option order may be shuffled.
+/// The form a question takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuestionKind {
-    /// "CTO, CIO or both?": the options keep their fixed order.
+    /// Recall of one attribute: "who …: the CTO, the CIO, or both?" ([`ROLE_OPTION_IDS`]).
     Classification,
-    /// A workplace situation whose answer follows from the article.
+    /// A new situation the reader settles with a distinction the article draws.
     Scenario,
     /// Three or four plausible options.
     MultipleChoice,
 }
 
-impl QuestionKind {
-    /// Whether the options may be shown in a shuffled order.
-    pub fn shuffles_options(self) -> bool {
-        !matches!(self, QuestionKind::Classification)
+/// The ids, in their one fixed order, of the three-way "the CTO, the CIO, or both?" choice.
+pub const ROLE_OPTION_IDS: [&str; 3] = ["cto", "cio", "both"];
+
+impl Question {
+    /// Whether this is the three-way role choice (the options are exactly [`ROLE_OPTION_IDS`]),
+    /// whatever its kind: a classification or a scenario asking "who".
+    pub fn is_role_choice(&self) -> bool {
+        self.options.len() == ROLE_OPTION_IDS.len()
+            && self
+                .options
+                .iter()
+                .zip(ROLE_OPTION_IDS)
+                .all(|(option, id)| option.id == id)
+    }
+
+    /// Whether the options may be shown in a shuffled order: all but the role choice, which reads
+    /// and sits the same way in every question so a reader never hunts for "The CIO".
+    pub fn shuffles_options(&self) -> bool {
+        !self.is_role_choice()
     }
 }
 

@@ -8,12 +8,29 @@
 
 use std::collections::BTreeMap;
 
-use super::types::{Article, Block, Question, QuestionKind, Tier, Topic};
+use super::tiers::TOPICS_SLOT;
+use super::types::{Article, Block, Question, QuestionKind, Tier, Topic, ROLE_OPTION_IDS};
 use super::{ARTICLE, QUESTIONS, TIERS};
 
-/// The ids and texts a "CTO, CIO or both?" question must offer, in this order.
-const CLASSIFICATION_OPTIONS: [(&str, &str); 3] =
-    [("cto", "CTO"), ("cio", "CIO"), ("both", "Both")];
+/// The texts of the three-way role choice, in the order of [`ROLE_OPTION_IDS`].
+const ROLE_OPTION_TEXTS: [&str; 3] = ["The CTO", "The CIO", "Both"];
+
+/// How every role-choice prompt ends, so the legend alone names the three choices.
+const ROLE_PROMPT_END: &str = "the CTO, the CIO, or both?";
+
+/// Option texts that read as a role choice; outside the shared set they would look and behave
+/// differently from it (another wording, a shuffled place).
+const ROLE_LIKE_TEXTS: [&str; 9] = [
+    "cto",
+    "cio",
+    "both",
+    "the cto",
+    "the cio",
+    "the cto’s",
+    "the cio’s",
+    "both, equally",
+    "both equally",
+];
 
 /// More options than this crowd a phone screen and dilute the question.
 const MAX_OPTIONS: usize = 4;
@@ -165,6 +182,11 @@ fn check_question(problems: &mut Vec<String>, question: &Question, index: usize,
     check_id(problems, &name, question.id);
     if is_blank(question.prompt) {
         problems.push(format!("{name}: empty prompt"));
+    } else if !question.prompt.trim_end().ends_with('?') {
+        // The fieldset's legend is all a screen reader announces: it must be a whole question.
+        problems.push(format!(
+            "{name}: the prompt is not a question ending in \"?\""
+        ));
     }
     if is_blank(question.explanation) {
         problems.push(format!("{name}: empty explanation"));
@@ -194,21 +216,7 @@ fn check_question(problems: &mut Vec<String>, question: &Question, index: usize,
             "{name}: a multiple-choice question needs 3 or 4 options, it has 2"
         ));
     }
-    if question.kind == QuestionKind::Classification {
-        let exact = options.len() == CLASSIFICATION_OPTIONS.len()
-            && options
-                .iter()
-                .zip(CLASSIFICATION_OPTIONS)
-                .all(|(option, (id, text))| option.id == id && option.text == text);
-        if !exact {
-            problems.push(format!(
-                "{name}: a classification question's options must be exactly CTO, CIO, Both \
-                 (ids \"cto\", \"cio\", \"both\", in that order); found {}",
-                quoted(options.iter().map(|option| option.id))
-            ));
-        }
-    }
-
+    check_role_choice(problems, &name, question);
     for (option_index, option) in options.iter().enumerate() {
         let option_name = format!("{name} {}", item_name("option", option.id, option_index));
         check_id(problems, &option_name, option.id);
@@ -247,6 +255,44 @@ fn check_question(problems: &mut Vec<String>, question: &Question, index: usize,
     }
 }
 
+/// A classification is always the role choice; a role choice (any kind) offers exactly "The CTO",
+/// "The CIO", "Both" under the ids [`ROLE_OPTION_IDS`] in that order and names them in its prompt;
+/// no other question offers an option that reads like one of them.
+fn check_role_choice(problems: &mut Vec<String>, name: &str, question: &Question) {
+    let options = question.options;
+    let ids_like_roles = options
+        .iter()
+        .any(|option| ROLE_OPTION_IDS.contains(&option.id));
+    if question.kind == QuestionKind::Classification || ids_like_roles {
+        let exact = options.len() == ROLE_OPTION_IDS.len()
+            && options
+                .iter()
+                .zip(ROLE_OPTION_IDS.iter().zip(ROLE_OPTION_TEXTS))
+                .all(|(option, (id, text))| option.id == *id && option.text == text);
+        if !exact {
+            problems.push(format!(
+                "{name}: a role choice's options must be exactly The CTO, The CIO, Both \
+                 (ids \"cto\", \"cio\", \"both\", in that order); found {}",
+                quoted(options.iter().map(|option| option.id))
+            ));
+        } else if !question.prompt.trim_end().ends_with(ROLE_PROMPT_END) {
+            problems.push(format!(
+                "{name}: a role choice's prompt must end with \"{ROLE_PROMPT_END}\""
+            ));
+        }
+        return;
+    }
+    for option in options {
+        if ROLE_LIKE_TEXTS.contains(&option.text.trim().to_lowercase().as_str()) {
+            problems.push(format!(
+                "{name} option \"{}\": \"{}\" reads as a role choice; use the shared \
+                 The CTO / The CIO / Both options",
+                option.id, option.text
+            ));
+        }
+    }
+}
+
 /// Checks the tiers: at least one, the first at 0%, `min_percent` strictly increasing and at most
 /// 100, unique kebab-case ids, a title and advice for each.
 pub fn validate_tiers(tiers: &[Tier]) -> Result<(), Vec<String>> {
@@ -268,6 +314,10 @@ pub fn validate_tiers(tiers: &[Tier]) -> Result<(), Vec<String>> {
         }
         if is_blank(tier.advice) {
             problems.push(format!("{name}: empty advice"));
+        } else if tier.advice.matches(TOPICS_SLOT).count() != 1 {
+            problems.push(format!(
+                "{name}: the advice must name the missed topics with {TOPICS_SLOT} exactly once"
+            ));
         }
         if tier.min_percent > 100 {
             problems.push(format!(
@@ -422,7 +472,7 @@ mod tests {
             id,
             min_percent,
             title: "A title",
-            advice: "Some advice.",
+            advice: "Re-read {topics}.",
         }
     }
 
@@ -795,32 +845,107 @@ mod tests {
     #[test]
     fn a_classification_with_the_wrong_options_is_named() {
         static WRONG_ORDER: &[AnswerOption] = &[
-            opt("cio", "CIO", true),
-            opt("cto", "CTO", false),
+            opt("cio", "The CIO", true),
+            opt("cto", "The CTO", false),
             opt("both", "Both", false),
         ];
         static WRONG_TEXT: &[AnswerOption] = &[
-            opt("cto", "The CTO", true),
-            opt("cio", "CIO", false),
+            opt("cto", "CTO", true),
+            opt("cio", "The CIO", false),
             opt("both", "Both", false),
         ];
-        static MISSING_BOTH: &[AnswerOption] = &[opt("cto", "CTO", true), opt("cio", "CIO", false)];
+        static MISSING_BOTH: &[AnswerOption] =
+            &[opt("cto", "The CTO", true), opt("cio", "The CIO", false)];
         let classify = |id, options| Question {
             kind: QuestionKind::Classification,
+            prompt: "Who? the CTO, the CIO, or both?",
             ..mc(id, options)
         };
         let found = question_problems(&[
             classify("wrong-order", WRONG_ORDER),
             classify("wrong-text", WRONG_TEXT),
             classify("missing-both", MISSING_BOTH),
+            classify("not-a-role-set", GOOD_OPTIONS),
         ]);
-        for id in ["wrong-order", "wrong-text", "missing-both"] {
+        for id in [
+            "wrong-order",
+            "wrong-text",
+            "missing-both",
+            "not-a-role-set",
+        ] {
             assert_reported(
                 &found,
-                &[&format!("question \"{id}\""), "exactly CTO, CIO, Both"],
+                &[
+                    &format!("question \"{id}\""),
+                    "exactly The CTO, The CIO, Both",
+                ],
             );
         }
         assert_reported(&found, &["found \"cio\", \"cto\", \"both\""]);
+    }
+
+    static ROLE_CTO: &[AnswerOption] = &[
+        opt("cto", "The CTO", true),
+        opt("cio", "The CIO", false),
+        opt("both", "Both", false),
+    ];
+
+    #[test]
+    fn a_role_choice_of_any_kind_names_its_choices_in_the_prompt() {
+        let scenario = |id, prompt| Question {
+            kind: QuestionKind::Scenario,
+            prompt,
+            ..mc(id, ROLE_CTO)
+        };
+        let found = question_problems(&[
+            scenario("silent-choices", "Whose desk does it land on?"),
+            scenario("named-choices", "Who leads it: the CTO, the CIO, or both?"),
+        ]);
+        assert_reported(
+            &found,
+            &[
+                "question \"silent-choices\"",
+                "must end with \"the CTO, the CIO, or both?\"",
+            ],
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|problem| problem.contains("named-choices")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn role_like_options_outside_the_shared_set_are_named() {
+        static HOME_MADE: &[AnswerOption] = &[
+            opt("a", "The CTO’s", true),
+            opt("b", "The CIO’s", false),
+            opt("c", "Both, equally", false),
+        ];
+        let found = question_problems(&[mc("home-made", HOME_MADE)]);
+        for option in ["a", "b", "c"] {
+            assert_reported(
+                &found,
+                &[
+                    &format!("question \"home-made\" option \"{option}\""),
+                    "reads as a role choice",
+                ],
+            );
+        }
+    }
+
+    #[test]
+    fn a_prompt_that_is_not_a_question_is_named() {
+        let fragment = Question {
+            prompt: "Works closely with customers.",
+            ..mc("fragment", GOOD_OPTIONS)
+        };
+        let found = question_problems(&[fragment]);
+        assert_reported(
+            &found,
+            &["question \"fragment\": the prompt is not a question"],
+        );
     }
 
     #[test]
@@ -1013,6 +1138,21 @@ mod tests {
     fn duplicate_tier_ids_are_named() {
         let found = problems(validate_tiers(&[tier("twin", 0), tier("twin", 50)]));
         assert_reported(&found, &["tier \"twin\": the id is used 2 times"]);
+    }
+
+    #[test]
+    fn advice_without_exactly_one_topics_slot_is_named() {
+        let fixed = Tier {
+            advice: "Re-read the five core differences.",
+            ..tier("fixed", 0)
+        };
+        let twice = Tier {
+            advice: "Re-read {topics}, then {topics}.",
+            ..tier("twice", 50)
+        };
+        let found = problems(validate_tiers(&[fixed, twice]));
+        assert_reported(&found, &["tier \"fixed\"", "{topics} exactly once"]);
+        assert_reported(&found, &["tier \"twice\"", "{topics} exactly once"]);
     }
 
     #[test]

@@ -8,12 +8,14 @@ mod plan;
 mod restore;
 mod results;
 mod shuffle;
+mod wording;
 
 pub use draw::{minutes_for, QuestionCount};
 pub use engine::{ActionError, CurrentQuestion, Outcome, Phase, Quiz};
 pub use mode::FeedbackMode;
 pub use restore::{RestoreError, Restored};
 pub use results::{percent, QuizResults, ReviewItem, TopicScore};
+pub use wording::{advice, review_line, score_text, topic_list};
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -62,7 +62,7 @@ pub(crate) fn plan(bank: &'static [Question], count: QuestionCount, seed: u64) -
         .into_iter()
         .filter_map(|i| bank.get(i))
         .map(|q| {
-            let options = if q.kind.shuffles_options() {
+            let options = if q.shuffles_options() {
                 permutation(q.options.len(), &mut rng)
                     .into_iter()
                     .filter_map(|j| q.options.get(j))

@@ -41,7 +41,7 @@ impl Quiz {
                     continue;
                 }
             };
-            let options = if question.kind.shuffles_options()
+            let options = if question.shuffles_options()
                 && slot.options.len() == question.options.len()
                 && question
                     .options

@@ -10,6 +10,7 @@ use crate::content::{Section, TIERS};
 use crate::newsletter::{
     resolve_tag, status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision,
 };
+use crate::quiz::score_text;
 use crate::storage::{self, NewsletterMemory};
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
@@ -34,9 +35,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
             .map(|results| {
                 let line = [
                     "You scored ",
-                    &results.score.to_string(),
-                    "/",
-                    &results.total.to_string(),
+                    &score_text(results.score, results.total),
                     " — want to learn more?",
                 ]
                 .concat();

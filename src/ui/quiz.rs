@@ -4,7 +4,8 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::quiz::Phase;
+use crate::content::QUIZ_TITLE;
+use crate::quiz::{score_text, Phase};
 use crate::storage;
 use crate::ui::focus::focus_when;
 use crate::ui::question::QuestionView;
@@ -35,7 +36,7 @@ pub fn QuizSection() -> impl IntoView {
     };
     view! {
         <section class="ccq-section ccq-quiz" id="quiz" aria-labelledby="quiz-title">
-            <h3 id="quiz-title" tabindex="-1">"Test yourself: CTO or CIO?"</h3>
+            <h3 id="quiz-title" tabindex="-1">{QUIZ_TITLE}</h3>
             <Show when=move || !session.persistent.get()>
                 <p class="ccq-note">
                     "This browser isn’t letting the page save your progress, so it will be lost if you leave or reload."
@@ -81,9 +82,7 @@ pub fn BestScore() -> impl IntoView {
                 let attempts = history.len();
                 let line = [
                     "Your best so far: ",
-                    &best.score.to_string(),
-                    " / ",
-                    &best.total.to_string(),
+                    &score_text(best.score, best.total),
                     " (",
                     &best.percent().to_string(),
                     "%) · ",

@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::content::TIERS;
+use crate::quiz::{advice, review_line, score_text};
 use crate::ui::focus::focus_when;
 use crate::ui::question::ReadMore;
 use crate::ui::quiz::{BestScore, DataControls};
@@ -18,18 +19,13 @@ pub fn ResultsView() -> impl IntoView {
     let results = move || session.quiz.with(|quiz| quiz.results(TIERS));
     move || {
         results().map(|results| {
-            let score_line = [
-                &*results.score.to_string(),
-                " / ",
-                &results.total.to_string(),
-            ]
-            .concat();
+            let score_line = score_text(results.score, results.total);
             let percent = [&*results.percent.to_string(), "%"].concat();
             let breakdown = results
                 .topics
                 .iter()
                 .map(|topic| {
-                    let tally = [&*topic.correct.to_string(), " / ", &topic.total.to_string()].concat();
+                    let tally = score_text(topic.correct, topic.total);
                     view! { <li><span>{topic.topic.label()}</span><span>{tally}</span></li> }
                 })
                 .collect_view();
@@ -58,11 +54,7 @@ pub fn ResultsView() -> impl IntoView {
                             <p><strong>{item.question.prompt}</strong></p>
                             <p>
                                 <span class="ccq-verdict">{verdict}": "</span>
-                                "you answered "{item.chosen.text}"."
-                                {item
-                                    .correct_option
-                                    .filter(|_| !item.correct)
-                                    .map(|right| view! { " The right answer: "{right.text}"." })}
+                                {review_line(item)}
                             </p>
                             <p>{item.question.explanation}</p>
                             <ReadMore anchor=item.question.section/>
@@ -75,7 +67,7 @@ pub fn ResultsView() -> impl IntoView {
                     <h4 node_ref=heading tabindex="-1">"Your result"</h4>
                     <p class="ccq-score">{score_line}<span class="ccq-sr">" correct, "</span>" ("{percent}")"</p>
                     <p class="ccq-tier">{results.tier.title}</p>
-                    <p>{results.tier.advice}</p>
+                    <p>{advice(&results)}</p>
                     <BestScore/>
                     <div class="ccq-actions">
                         <button type="button" class="ccq-btn" on:click=move |_| session.retake()>

@@ -285,7 +285,7 @@ impl Session {
             warnings: Vec::new(),
         });
         self.notice.set(Some(
-            "Your saved progress, scores and choices were removed from this browser.",
+            "Your saved progress, scores, and choices were removed from this browser.",
         ));
         self.focus.set(Some(FocusTarget::Start));
     }

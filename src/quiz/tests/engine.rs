@@ -242,6 +242,29 @@ fn different_seeds_different_order() {
 }
 
 #[test]
+fn role_choices_keep_their_order_in_every_kind_of_the_real_bank() {
+    // A scenario asking "who" offers the same three options as a classification, in the same
+    // place: the reader never hunts for "The CIO".
+    let bank = crate::content::QUESTIONS;
+    let role_scenarios = bank
+        .iter()
+        .filter(|q| q.is_role_choice() && q.kind != QuestionKind::Classification)
+        .count();
+    assert!(role_scenarios > 0);
+    for seed in 0..50 {
+        let quiz = Quiz::new(bank, seed, INSTANT);
+        for slot in &quiz.slots {
+            let q = bank.iter().find(|q| q.id == slot.question).unwrap();
+            if q.is_role_choice() {
+                assert_eq!(slot.options, ["cto", "cio", "both"], "{}", q.id);
+                let texts: Vec<&str> = q.options.iter().map(|o| o.text).collect();
+                assert_eq!(texts, ["The CTO", "The CIO", "Both"], "{}", q.id);
+            }
+        }
+    }
+}
+
+#[test]
 fn classification_options_never_shuffled_others_are() {
     let mut some_shuffled = false;
     for seed in 0..50 {
@@ -249,7 +272,7 @@ fn classification_options_never_shuffled_others_are() {
         for slot in &quiz.slots {
             let q = BANK.iter().find(|q| q.id == slot.question).unwrap();
             let authored: Vec<&str> = q.options.iter().map(|o| o.id).collect();
-            if q.kind == QuestionKind::Classification {
+            if q.is_role_choice() {
                 assert_eq!(slot.options, authored);
             } else {
                 some_shuffled |= slot.options != authored;

@@ -32,8 +32,8 @@ const KEY: &str = "e2e-quiz";
 const STEP: Duration = Duration::from_secs(10);
 /// Scenarios that click through all the questions get more than the default 120 s per engine.
 const LONG: Duration = Duration::from_secs(240);
-/// The quiz section's heading.
-const TITLE: &str = "Test yourself: CTO or CIO?";
+/// The quiz section's heading, from the crate so a wording change cannot leave the test behind.
+const TITLE: &str = cto_cio_quiz::content::QUIZ_TITLE;
 /// What the widget says when it cannot save.
 const NOTE: &str = "This browser isn’t letting the page save your progress, so it will be lost if you leave or reload.";
 /// The explainer's five dimension anchors (the other "Read more" targets are whole sections).
@@ -84,8 +84,8 @@ struct Screen {
     score: Option<String>,
     /// `.ccq-tier`.
     tier: Option<String>,
-    /// Each `.ccq-review > li`: its prompt and its verdict text.
-    review: Vec<(String, String)>,
+    /// Each `.ccq-review > li`: its prompt, its verdict text and the verdict's whole line.
+    review: Vec<(String, String, String)>,
     /// Each `.ccq-breakdown li`: its spans' texts (topic, "c / t").
     breakdown: Vec<Vec<String>>,
     /// The polite live region's text (e.g. after "Forget my data").
@@ -123,7 +123,8 @@ return {
   score: results ? text(results.querySelector('.ccq-score')) : null,
   tier: results ? text(results.querySelector('.ccq-tier')) : null,
   review: results ? Array.from(results.querySelectorAll('.ccq-review > li'),
-    (li) => [text(li.querySelector('strong')) || '', text(li.querySelector('.ccq-verdict')) || '']) : [],
+    (li) => { const v = li.querySelector('.ccq-verdict');
+      return [text(li.querySelector('strong')) || '', text(v) || '', text(v && v.parentElement) || '']; }) : [],
   breakdown: results ? Array.from(results.querySelectorAll('.ccq-breakdown li'),
     (li) => Array.from(li.querySelectorAll('span'), text)) : [],
   notice: text(q('.ccq-sr[aria-live]')),
@@ -311,11 +312,30 @@ fn check_results(shown: &Screen, answers: &[Answered]) -> e2e::Result<(usize, u8
         "tier {tier:?}, expected {:?} for {p}%",
         tier_for(p).title
     );
-    let expected: Vec<(String, String)> = answers
+    // The line a reader sees, spelt out here rather than taken from the crate: the chosen option
+    // quoted, without a full stop of its own, and the right one after it when the answer was wrong.
+    let expected: Vec<(String, String, String)> = answers
         .iter()
         .map(|a| {
             let verdict = if a.correct { "Right:" } else { "Wrong:" };
-            (collapse(a.question.prompt), verdict.to_string())
+            let text_of = |right: bool| {
+                a.question
+                    .options
+                    .iter()
+                    .find(|o| if right { o.correct } else { o.id == a.option })
+                    .map(|o| format!("“{}”", o.text.trim_end_matches('.')))
+                    .unwrap_or_default()
+            };
+            let line = if a.correct {
+                format!("{verdict} you answered {}.", text_of(false))
+            } else {
+                format!(
+                    "{verdict} you answered {}; the right answer is {}.",
+                    text_of(false),
+                    text_of(true)
+                )
+            };
+            (collapse(a.question.prompt), verdict.to_string(), line)
         })
         .collect();
     ensure!(
@@ -677,7 +697,7 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
             check_fresh_start(&home, "after \"Forget my data\"")?;
             ensure!(
                 home.notice.as_deref()
-                    == Some("Your saved progress, scores and choices were removed from this browser."),
+                    == Some("Your saved progress, scores, and choices were removed from this browser."),
                 "no confirmation announced after \"Forget my data\": {:?}",
                 home.notice
             );

@@ -1,0 +1,233 @@
+//! The sentences the results assemble from content: the score ("15 / 21"), a review line per
+//! answer and the tier's advice naming the topics the reader missed.
+//!
+//! Assembled here, not in the views, so the punctuation rules hold for every question of the bank
+//! and are tested natively: an option is quoted (its capital then reads as a quotation, not as a
+//! capital mid-sentence) without its own closing full stop (the sentence adds one), and lists
+//! take the serial comma, as the article does.
+
+use crate::content::tiers::{PERFECT_ADVICE, TOPICS_SLOT};
+use crate::content::{AnswerOption, Topic};
+
+use super::results::{QuizResults, ReviewItem};
+
+/// "15 / 21": the one way a score is written, everywhere in the widget.
+/// Generic because the saved history counts in `u32` and a run in `usize`.
+pub fn score_text(score: impl ToString, total: impl ToString) -> String {
+    [&*score.to_string(), " / ", &total.to_string()].concat()
+}
+
+/// `text` in typographic quotes, without the closing punctuation a sentence around it supplies.
+fn quoted(text: &str) -> String {
+    let bare = text
+        .trim()
+        .trim_end_matches(['.', '!', ';', ':', ',', '…'])
+        .trim_end();
+    ["“", bare, "”"].concat()
+}
+
+/// What follows "Right: " or "Wrong: " in the review, e.g. `you answered “The CIO”; the right
+/// answer is “The CTO”.`
+pub fn review_line(item: &ReviewItem) -> String {
+    answer_line(item.chosen, item.correct_option.filter(|_| !item.correct))
+}
+
+fn answer_line(chosen: &AnswerOption, right: Option<&AnswerOption>) -> String {
+    match right {
+        Some(right) => [
+            "you answered ",
+            &quoted(chosen.text),
+            "; the right answer is ",
+            &quoted(right.text),
+            ".",
+        ]
+        .concat(),
+        None => ["you answered ", &quoted(chosen.text), "."].concat(),
+    }
+}
+
+/// The topics' names, quoted, joined the article's way: “A”, “A” and “B”, “A”, “B”, and “C”.
+pub fn topic_list(topics: &[Topic]) -> String {
+    let names: Vec<String> = topics.iter().map(|topic| quoted(topic.label())).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, second] => [first.as_str(), " and ", second].concat(),
+        [init @ .., last] => [init.join(", ").as_str(), ", and ", last].concat(),
+    }
+}
+
+/// The advice under the tier: its own message for a perfect score, otherwise the tier's advice
+/// with the topics the reader missed in its slot.
+pub fn advice(results: &QuizResults) -> String {
+    if results.total > 0 && results.score >= results.total {
+        return PERFECT_ADVICE.to_owned();
+    }
+    let missed = if results.topics_to_reread.is_empty() {
+        // Not reachable from a real run (a wrong answer always has a topic); a sensible default.
+        "the article".to_owned()
+    } else {
+        topic_list(&results.topics_to_reread)
+    };
+    results.tier.advice.replacen(TOPICS_SLOT, &missed, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::tiers::tier_for;
+    use crate::content::{QUESTIONS, TIERS};
+    use crate::quiz::{FeedbackMode, Quiz};
+
+    /// Two punctuation marks in a row, ignoring quotation marks between them ("excellence.”.").
+    pub(crate) fn doubled_punctuation(text: &str) -> Option<String> {
+        let marks: Vec<char> = text.chars().filter(|c| !"“”\"".contains(*c)).collect();
+        marks
+            .windows(2)
+            .find(|pair| pair.iter().all(|c| ".,;:!?…".contains(*c)))
+            .map(|pair| pair.iter().collect())
+    }
+
+    fn item(question: &'static crate::content::Question, chosen: usize) -> ReviewItem {
+        let chosen = &question.options[chosen];
+        ReviewItem {
+            question,
+            chosen,
+            correct_option: question.options.iter().find(|o| o.correct),
+            correct: chosen.correct,
+        }
+    }
+
+    #[test]
+    fn every_review_line_of_the_bank_reads_as_one_clean_sentence() {
+        for question in QUESTIONS {
+            // The review shows the explanation right under the line.
+            assert_eq!(
+                doubled_punctuation(question.explanation),
+                None,
+                "{}",
+                question.id
+            );
+            for index in 0..question.options.len() {
+                let line = review_line(&item(question, index));
+                assert_eq!(
+                    doubled_punctuation(&line),
+                    None,
+                    "question {:?}: {line}",
+                    question.id
+                );
+                assert!(line.starts_with("you answered “"), "{line}");
+                assert!(line.ends_with("”."), "{line}");
+                assert_eq!(line.matches('“').count(), line.matches('”').count());
+                let right = question.options.iter().find(|o| o.correct).unwrap();
+                if question.options[index].correct {
+                    assert!(!line.contains("right answer"), "{line}");
+                } else {
+                    assert!(line.contains(&quoted(right.text)), "{line}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_option_ending_in_a_full_stop_gets_no_second_one() {
+        static WITH_STOP: [AnswerOption; 2] = [
+            AnswerOption {
+                id: "a",
+                text: "Innovation and operational excellence.",
+                correct: false,
+            },
+            AnswerOption {
+                id: "b",
+                text: "The CTO.",
+                correct: true,
+            },
+        ];
+        let line = answer_line(&WITH_STOP[0], Some(&WITH_STOP[1]));
+        assert_eq!(
+            line,
+            "you answered “Innovation and operational excellence”; the right answer is “The CTO”."
+        );
+        assert_eq!(answer_line(&WITH_STOP[1], None), "you answered “The CTO”.");
+        assert_eq!(doubled_punctuation("excellence.”."), Some("..".to_owned()));
+    }
+
+    #[test]
+    fn scores_are_written_one_way() {
+        assert_eq!(score_text(15, 21), "15 / 21");
+        assert_eq!(score_text(0, 0), "0 / 0");
+    }
+
+    #[test]
+    fn topic_lists_take_the_serial_comma() {
+        use Topic::*;
+        assert_eq!(topic_list(&[]), "");
+        assert_eq!(topic_list(&[Focus]), "“Focus areas”");
+        assert_eq!(
+            topic_list(&[Focus, Metrics]),
+            "“Focus areas” and “Success metrics”"
+        );
+        assert_eq!(
+            topic_list(&[Focus, Metrics, Leadership]),
+            "“Focus areas”, “Success metrics”, and “Leadership style”"
+        );
+    }
+
+    /// A finished run over the real bank, right except for the questions `wrong` names.
+    fn run(wrong: &[&str]) -> QuizResults {
+        let mut quiz = Quiz::new(QUESTIONS, 3, FeedbackMode::AtEnd);
+        crate::quiz::testing::finish(&mut quiz, |id| !wrong.contains(&id));
+        quiz.results(TIERS).unwrap()
+    }
+
+    #[test]
+    fn a_perfect_score_gets_its_own_message() {
+        let results = run(&[]);
+        assert_eq!(results.tier.id, "team-principal");
+        assert_eq!(advice(&results), PERFECT_ADVICE);
+        assert!(!PERFECT_ADVICE.contains(TOPICS_SLOT));
+    }
+
+    #[test]
+    fn the_advice_names_exactly_the_topics_missed() {
+        let results = run(&["focus-inward", "metrics-cost-efficiency"]);
+        let text = advice(&results);
+        assert_eq!(results.tier.id, "team-principal", "{}%", results.percent);
+        assert!(
+            text.contains("“Focus areas” and “Success metrics”"),
+            "{text}"
+        );
+        for topic in Topic::ALL {
+            let named = text.contains(topic.label());
+            let missed = matches!(topic, Topic::Focus | Topic::Metrics);
+            assert_eq!(named, missed, "{topic:?} in {text}");
+        }
+        assert!(!text.contains(TOPICS_SLOT));
+    }
+
+    #[test]
+    fn every_band_has_advice_that_names_what_was_missed() {
+        // One wrong answer per topic until each band is reached, lowest score first.
+        let ids: Vec<&str> = QUESTIONS.iter().map(|q| q.id).collect();
+        let mut seen = Vec::new();
+        for wrong in 1..ids.len() {
+            let results = run(&ids[..wrong]);
+            let text = advice(&results);
+            assert_eq!(results.tier.id, tier_for(results.percent).id);
+            assert!(!text.contains(TOPICS_SLOT), "{text}");
+            assert!(
+                results
+                    .topics_to_reread
+                    .iter()
+                    .all(|topic| text.contains(topic.label())),
+                "{}: {text}",
+                results.tier.id
+            );
+            assert_eq!(doubled_punctuation(&text), None, "{text}");
+            if !seen.contains(&results.tier.id) {
+                seen.push(results.tier.id);
+            }
+        }
+        assert_eq!(seen.len(), TIERS.len(), "bands reached: {seen:?}");
+    }
+}
