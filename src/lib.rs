@@ -6,6 +6,8 @@
 //! - [`quiz`]: the quiz engine: state machine, scoring, tiers, per-topic breakdown, seeded shuffle.
 //! - [`storage`]: the saved-state schema, its versions and the salvage of damaged data.
 //! - [`newsletter`]: e-mail validation, provider field mapping and the sign-up form's states.
+//! - [`html`]: the one HTML escaping function; [`snippet`]: the article as static HTML for the
+//!   element's light DOM (crawlers, feeds, the fallback).
 //!
 //! Web edges (the only code that touches the browser):
 //! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
@@ -19,8 +21,10 @@
 
 pub mod config;
 pub mod content;
+pub mod html;
 pub mod newsletter;
 pub mod quiz;
+pub mod snippet;
 pub mod storage;
 pub mod ui;
 pub mod web;
