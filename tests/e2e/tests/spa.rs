@@ -6,6 +6,10 @@
 //! follow other tabs). A widget that is removed but not unmounted keeps its listener, so the count
 //! shows whether removal released the widget's owner (effects, timers and listeners alike).
 //!
+//! Also the loader's robustness: a missing `widget.css` keeps the fallback (`pages/nocss.html`, the
+//! server's `/nocss/` path), and the height pin works without `ResizeObserverEntry.borderBoxSize`
+//! (`pages/no-border-box.html`, as in Safari before 15.4).
+//!
 //! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
 
 use std::time::Duration;
@@ -154,6 +158,11 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
         .await?;
         answer_any(&ctx, "#first", "first", 1).await?;
         answer_any(&ctx, "#first", "first", 2).await?;
+        ctx.eval::<bool>(
+            "window.__ccqFirst = document.getElementById('first'); return true;",
+            vec![],
+        )
+        .await?;
         remove_and_wait_released(&ctx, "first").await?;
 
         // The reader navigates to another post with the same widget.
@@ -173,6 +182,28 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
                 .is_some_and(|p| p.starts_with("Question 3 of"))
                 && resumed.listeners == 1,
             "the new element should resume on question 3 with one storage listener: {resumed:?}"
+        );
+
+        // The reader comes back: the router re-inserts the element it removed; it mounts again.
+        remove_and_wait_released(&ctx, "second").await?;
+        ctx.eval::<bool>(
+            "document.getElementById('route-a').append(window.__ccqFirst); return true;",
+            vec![],
+        )
+        .await?;
+        ctx.wait_ready("#first").await?;
+        let again = wait_status(&ctx, "first", "the re-inserted element's quiz", |s| {
+            s.progress.is_some()
+        })
+        .await?;
+        ensure!(
+            again
+                .progress
+                .as_deref()
+                .is_some_and(|p| p.starts_with("Question 3 of"))
+                && again.listeners == 1
+                && again.roots == 1,
+            "the re-inserted element should mount again on question 3: {again:?}"
         );
         ctx.assert_probe_clean().await
     })
@@ -251,6 +282,35 @@ async fn a_missing_stylesheet_keeps_the_fallback() {
             m.starts_with("cto-cio-quiz:") && m.contains("widget.css")
         })
         .await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_height_pin_works_without_border_box_size() {
+    in_every_engine("pin without borderBoxSize", |ctx| async move {
+        ctx.open("/pages/no-border-box.html").await?;
+        let gone: bool = ctx
+            .eval(
+                "return !!window.ResizeObserverEntry && \
+                   !('borderBoxSize' in ResizeObserverEntry.prototype);",
+                vec![],
+            )
+            .await?;
+        ensure!(
+            gone,
+            "the page could not remove ResizeObserverEntry.borderBoxSize"
+        );
+        ctx.wait_ready("#quiz").await?;
+        // The widget is taller than its one-line fallback, so the pin lets go once it is measured.
+        ctx.wait_for(
+            "the loader's height pin to be released (no style attribute on the host)",
+            STEP,
+            "return !document.getElementById('quiz').hasAttribute('style');",
+            vec![],
+        )
+        .await?;
+        ctx.assert_probe_clean().await
     })
     .await;
 }
