@@ -27,8 +27,18 @@ function state(el, value) {
   el.setAttribute("data-ccq-state", value);
 }
 
+// The widget of each mounted element: what `mount` returned, and the pin's release.
+const mounted = new WeakMap();
+
+// The element's own children show again (the fallback), and a later connect starts it afresh.
+function reset(el) {
+  el.removeAttribute("data-ccq-state");
+  if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
+}
+
 // Holds the host at its pre-swap height (no jump up) until the widget is as tall or the reader
 // interacts. getAttribute first: Blink/WebKit would write style="" back lazily.
+// Returns [hold(content), release].
 function pin(el) {
   const had = el.hasAttribute("style"), prev = el.style.minHeight, h = el.getBoundingClientRect().height;
   el.style.minHeight = `${h}px`;
@@ -40,13 +50,16 @@ function pin(el) {
     el.style.minHeight = prev;
     if (!had && el.getAttribute("style") === "") el.removeAttribute("style");
   };
-  return (content) => {
-    if (!content || !window.ResizeObserver) return release();
-    watch = new ResizeObserver(([e]) => e.borderBoxSize[0].blockSize >= h && release());
+  // borderBoxSize is missing before Safari 15.4: measure the box itself there.
+  const height = (e) => e.borderBoxSize && e.borderBoxSize[0] ? e.borderBoxSize[0].blockSize : e.target.getBoundingClientRect().height;
+  const hold = (content) => {
+    if (!window.ResizeObserver) return release();
+    watch = new ResizeObserver(([e]) => height(e) >= h && release());
     watch.observe(content);
     el.addEventListener("pointerdown", release);
     el.addEventListener("keydown", release);
   };
+  return [hold, release];
 }
 
 async function start(el) {
@@ -58,37 +71,65 @@ async function start(el) {
     state(el, "failed");
     return;
   }
-  // The slot keeps the fallback on screen until the widget's stylesheet has loaded: no unstyled flash.
-  const root = el.shadowRoot || el.attachShadow({ mode: "open" });
-  const slot = document.createElement("slot");
-  const sheet = document.createElement("link");
-  sheet.rel = "stylesheet";
-  sheet.href = new URL("widget.css", base).href;
-  const loaded = new Promise((done) => {
-    sheet.onload = sheet.onerror = done;
-  });
-  const container = document.createElement("div");
-  container.className = "ccq";
-  // Hidden until mounted: no empty styled box under the fallback meanwhile.
-  container.hidden = true;
-  root.replaceChildren(sheet, slot, container);
-  await loaded;
-  // After :host { display: block } applies (min-height ignores inline boxes).
-  const unpin = pin(el);
+  let root;
   try {
-    glue.mount(el, container);
+    // Removed while the wasm loaded: nothing to show; a later connect starts again.
+    if (!el.isConnected) return reset(el);
+    // The slot keeps the fallback on screen until the widget's stylesheet has loaded: no unstyled flash.
+    root = el.shadowRoot || el.attachShadow({ mode: "open" });
+    const slot = document.createElement("slot");
+    const sheet = document.createElement("link");
+    sheet.rel = "stylesheet";
+    sheet.href = new URL("widget.css", base).href;
+    const styled = new Promise((done, fail) => {
+      sheet.onload = done;
+      sheet.onerror = () => fail(new Error("widget.css did not load"));
+    });
+    const container = document.createElement("div");
+    container.className = "ccq";
+    // Hidden until mounted: no empty styled box under the fallback meanwhile.
+    container.hidden = true;
+    root.replaceChildren(sheet, slot, container);
+    await styled;
+    if (!el.isConnected) return reset(el);
+    // After :host { display: block } applies (min-height ignores inline boxes).
+    const [hold, release] = pin(el);
+    let widget;
+    try {
+      widget = glue.mount(el, container);
+    } catch (err) {
+      release();
+      throw err;
+    }
+    mounted.set(el, { widget, release });
+    // One synchronous swap: no frame shows both or neither.
+    container.hidden = false;
+    slot.remove();
+    state(el, "ready");
+    hold(container);
   } catch (err) {
     console.error(`${TAG}: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
-    container.remove();
+    if (root) root.replaceChildren(document.createElement("slot"));
     state(el, "failed");
-    unpin(null);
-    return;
   }
-  // One synchronous swap: no frame shows both or neither.
-  container.hidden = false;
-  slot.remove();
-  state(el, "ready");
-  unpin(container);
+}
+
+// Removed for good: the widget's effects, timers and listeners are released by unmount().
+function stop(el) {
+  if (near && el.getAttribute("data-ccq-state") === "waiting") {
+    near.unobserve(el);
+    el.removeAttribute("data-ccq-state");
+  }
+  const w = mounted.get(el);
+  if (!w) return;
+  mounted.delete(el);
+  w.release();
+  try {
+    w.widget.unmount();
+  } catch (err) {
+    console.error(`${TAG}: the quiz could not be removed cleanly (${err && err.message || err}).`);
+  }
+  reset(el);
 }
 
 const near = "IntersectionObserver" in window
@@ -104,18 +145,17 @@ const near = "IntersectionObserver" in window
 
 class CtoCioQuiz extends HTMLElement {
   connectedCallback() {
-    // Moving an element around the page must not mount it twice.
+    // Waiting, loading, mounted or failed: a move must not start it twice.
     if (this.hasAttribute("data-ccq-state")) return;
     state(this, "waiting");
     if (near) near.observe(this);
     else start(this);
   }
 
+  // A move (removed and inserted again, as single-page apps and editors do within one task) keeps
+  // the widget and its state: decide in a later task, once the element's place is settled.
   disconnectedCallback() {
-    if (near && this.getAttribute("data-ccq-state") === "waiting") {
-      near.unobserve(this);
-      this.removeAttribute("data-ccq-state");
-    }
+    setTimeout(() => this.isConnected || stop(this));
   }
 }
 

@@ -6,6 +6,8 @@
 //! - [`quiz`]: the quiz engine: state machine, scoring, tiers, per-topic breakdown, seeded shuffle.
 //! - [`storage`]: the saved-state schema, its versions and the salvage of damaged data.
 //! - [`newsletter`]: e-mail validation, provider field mapping and the sign-up form's states.
+//! - [`html`]: the one HTML escaping function; [`snippet`]: the article as static HTML for the
+//!   element's light DOM (crawlers, feeds, the fallback).
 //!
 //! Web edges (the only code that touches the browser):
 //! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
@@ -19,8 +21,10 @@
 
 pub mod config;
 pub mod content;
+pub mod html;
 pub mod newsletter;
 pub mod quiz;
+pub mod snippet;
 pub mod storage;
 pub mod ui;
 pub mod web;
@@ -29,15 +33,36 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::HtmlElement;
 
 /// Mounts one widget for the `<cto-cio-quiz>` element `host` into `container` (a div inside the
-/// element's shadow root). Called by `embed.js` once per element; each call is independent.
+/// element's shadow root). Called by `embed.js` once per element; each call is independent. The
+/// returned [`Widget`] keeps it mounted until `embed.js` calls [`Widget::unmount`].
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, container: HtmlElement) {
+pub fn mount(host: HtmlElement, container: HtmlElement) -> Widget {
     web::panic::report_once();
     let config = web::host::read_config(&host);
     let store = web::store::Store::open(&[&*config.storage_key, ":probe"].concat());
-    leptos::mount::mount_to(container, move || {
+    let handle = leptos::mount::mount_to(container, move || {
         let session = ui::session::Session::open(host, config, store);
         leptos::view! { <ui::app::App session/> }
-    })
-    .forget();
+    });
+    Widget {
+        _mounted: Box::new(handle),
+    }
+}
+
+/// One mounted widget. It holds Leptos's mount handle, whose drop removes the widget's DOM and
+/// disposes its reactive owner: every effect, timer and window listener registered under it is
+/// released through `on_cleanup`. Single-page-app blogs remove elements; without this they would pile up.
+#[wasm_bindgen]
+pub struct Widget {
+    // Boxed as `Any`: the handle's type names the whole view tree; only its drop matters here.
+    _mounted: Box<dyn std::any::Any>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Unmounts the widget (its element left the page). Takes `self`, so the JS object is freed
+    /// with it and a second call throws instead of unmounting twice.
+    pub fn unmount(self) {
+        drop(self);
+    }
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the release bundle in dist/ (`trunk build --release`, with Trunk.toml's
 //! filehash = false, inject_scripts = false and offline = true), minus files that must not be
-//! deployed and minus the loader's comments, followed by the size table of the files the widget
+//! deployed and minus the loader's comments, plus `snippet.html` (the article as static HTML inside
+//! the element, for blog owners to paste), followed by the size table of the files the widget
 //! loads.
 
 use std::path::PathBuf;
@@ -40,8 +41,29 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
     }
     strip_build_instructions(&dist.join("index.html"))?;
     compact_loader(&dist.join(LOADER))?;
+    write_snippet(ctx, &dist)?;
     println!("✓ release bundle in {}", dist.display());
     Ok(dist)
+}
+
+/// `dist/snippet.html`, rendered natively from `src/content` by `examples/snippet.rs`. An example
+/// rather than a dependency of xtask on the widget crate: the other commands (which install the
+/// tools on a fresh machine) then never compile the widget and Leptos natively first.
+fn write_snippet(ctx: &Ctx, dist: &std::path::Path) -> Result<(), String> {
+    let out = dist.join("snippet.html");
+    ctx.run(
+        ctx.cmd("cargo")
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "cto-cio-quiz",
+                "--example",
+                "snippet",
+                "--",
+            ])
+            .arg(&out),
+    )
 }
 
 /// The loader every page loads eagerly; Trunk copies it as is (no minifier runs on copied files).

@@ -6,6 +6,7 @@
 //! | `/dist/…` | the release bundle (`CCQ_DIST`, default `<workspace>/dist`) |
 //! | `/probed/…` | the same bundle, but HTML gets `<script src="/pages/probe.js">` as the first thing in `<head>` |
 //! | `/broken/…` | the same bundle, except every `.wasm` answers 404 (fallback tests) |
+//! | `/nocss/…` | the same bundle, except every `.css` answers 404 (the widget must not show unstyled) |
 //! | `/pages/…` | host pages from `tests/e2e/pages/` |
 //! | `POST /newsletter/…` | recorded (see [`Server::newsletter_posts`]); reply set by [`NewsletterReply`] |
 //! | `OPTIONS /newsletter/…` | CORS preflight answer (recorded too) |
@@ -388,6 +389,8 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
         static_file(&config.dist, rest, Mode::Probed)
     } else if let Some(rest) = path.strip_prefix("/broken/") {
         static_file(&config.dist, rest, Mode::Broken)
+    } else if let Some(rest) = path.strip_prefix("/nocss/") {
+        static_file(&config.dist, rest, Mode::NoCss)
     } else if let Some(rest) = path.strip_prefix("/pages/") {
         static_file(&config.pages, rest, Mode::Plain)
     } else {
@@ -400,6 +403,7 @@ enum Mode {
     Plain,
     Probed,
     Broken,
+    NoCss,
 }
 
 fn static_file(root: &Path, rest: &str, mode: Mode) -> Response {
@@ -419,6 +423,9 @@ fn static_file(root: &Path, rest: &str, mode: Mode) -> Response {
     let content_type = mime(&rest);
     if mode == Mode::Broken && content_type == "application/wasm" {
         return Response::not_found("this is /broken/: every .wasm is missing on purpose");
+    }
+    if mode == Mode::NoCss && content_type.starts_with("text/css") {
+        return Response::not_found("this is /nocss/: every .css is missing on purpose");
     }
     let file = root.join(relative);
     let Ok(mut body) = std::fs::read(&file) else {
