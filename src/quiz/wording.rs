@@ -11,6 +11,32 @@ use crate::content::{AnswerOption, Topic};
 
 use super::results::{QuizResults, ReviewItem};
 
+/// The start screen's line: how many questions and about how long they take, and (when the
+/// explainer is on the page) that each answer links back to it.
+pub fn start_intro(count: usize, links_to_the_article: bool) -> String {
+    let questions = if count == 1 {
+        " question"
+    } else {
+        " questions"
+    };
+    let minutes = super::draw::minutes_for(count);
+    let unit = if minutes == 1 { " minute" } else { " minutes" };
+    let tail = if links_to_the_article {
+        ". Each answer links back to the part of the article it comes from."
+    } else {
+        "."
+    };
+    [
+        &*count.to_string(),
+        questions,
+        " on what the article says about the two roles, about ",
+        &minutes.to_string(),
+        unit,
+        tail,
+    ]
+    .concat()
+}
+
 /// "15 / 21": the one way a score is written, everywhere in the widget.
 /// Generic because the saved history counts in `u32` and a run in `usize`.
 pub fn score_text(score: impl ToString, total: impl ToString) -> String {
@@ -229,5 +255,23 @@ mod tests {
             }
         }
         assert_eq!(seen.len(), TIERS.len(), "bands reached: {seen:?}");
+    }
+}
+
+#[cfg(test)]
+mod start_intro_tests {
+    use super::start_intro;
+
+    #[test]
+    fn says_how_many_questions_and_how_long() {
+        assert_eq!(
+            start_intro(10, true),
+            "10 questions on what the article says about the two roles, about 5 minutes. Each \
+             answer links back to the part of the article it comes from."
+        );
+        assert_eq!(
+            start_intro(1, false),
+            "1 question on what the article says about the two roles, about 1 minute."
+        );
     }
 }

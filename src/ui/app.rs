@@ -29,15 +29,17 @@ pub fn App(session: Session) -> impl IntoView {
             }
         }
     };
+    let parts = session.config.with_value(|config| config.parts);
     let closing = ARTICLE
         .sections
         .iter()
-        .find(|section| section.id == "newsletter");
+        .find(|section| section.id == "newsletter")
+        .filter(|_| parts.newsletter);
     view! {
         <div on:click=on_click>
             <h2>{ARTICLE.title}</h2>
-            <Explainer article=&ARTICLE skip=&["newsletter"]/>
-            <QuizSection/>
+            {parts.explainer.then(|| view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> })}
+            {parts.quiz.then(|| view! { <QuizSection/> })}
             {closing.map(|section| view! { <NewsletterSection section/> })}
         </div>
     }

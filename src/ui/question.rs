@@ -189,13 +189,17 @@ fn feedback(current: CurrentQuestion) -> Option<impl IntoView> {
 /// "Read more: Focus areas", a link that scrolls to and focuses that part of the explainer.
 #[component]
 pub fn ReadMore(anchor: &'static str) -> impl IntoView {
-    let heading = ARTICLE.heading_of(anchor).unwrap_or("the article");
-    view! {
-        <p>
-            <a href=["#", anchor].concat() data-reveal=anchor>
-                "Read more: "
-                {heading}
-            </a>
-        </p>
-    }
+    let session = expect_context::<Session>();
+    // Without the explainer on the page a link would point nowhere: it is left out.
+    session.links_to_the_article().then(|| {
+        let heading = ARTICLE.heading_of(anchor).unwrap_or("the article");
+        view! {
+            <p>
+                <a href=["#", anchor].concat() data-reveal=anchor>
+                    "Read more: "
+                    {heading}
+                </a>
+            </p>
+        }
+    })
 }

@@ -5,6 +5,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::content::QUIZ_TITLE;
+use crate::quiz::start_intro;
 use crate::quiz::{score_text, Phase};
 use crate::storage;
 use crate::ui::focus::focus_when;
@@ -55,11 +56,7 @@ fn StartScreen() -> impl IntoView {
     let button = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::Start, button);
     let total = session.quiz.with_untracked(|quiz| quiz.total());
-    let intro = [
-        &*total.to_string(),
-        " questions on what the article says about the two roles. Each answer links back to the part of the article it comes from.",
-    ]
-    .concat();
+    let intro = start_intro(total, session.links_to_the_article());
     view! {
         <p>{intro}</p>
         <BestScore/>

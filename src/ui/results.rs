@@ -35,7 +35,11 @@ pub fn ResultsView() -> impl IntoView {
                     .iter()
                     .map(|topic| {
                         let anchor = topic.section();
-                        view! { <li><a href=["#", anchor].concat() data-reveal=anchor>{topic.label()}</a></li> }
+                        let link = session.links_to_the_article().then(|| {
+                            view! { <a href=["#", anchor].concat() data-reveal=anchor>{topic.label()}</a> }
+                        });
+                        let plain = (link.is_none()).then(|| topic.label());
+                        view! { <li>{link}{plain}</li> }
                     })
                     .collect_view();
                 view! {

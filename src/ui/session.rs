@@ -290,6 +290,11 @@ impl Session {
         self.focus.set(Some(FocusTarget::Start));
     }
 
+    /// Whether the explainer is on the page, so that "Read more" links have somewhere to go.
+    pub fn links_to_the_article(self) -> bool {
+        self.config.with_value(|config| config.parts.explainer)
+    }
+
     /// Whether "Forget my data" has anything to remove.
     pub fn anything_to_forget(self) -> bool {
         self.quiz.with(|quiz| {

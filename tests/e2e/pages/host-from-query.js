@@ -11,6 +11,8 @@
   'use strict';
   var ATTRIBUTES = [
     'storage-key',
+    'parts',
+    'questions',
     'feedback',
     'newsletter-action',
     'newsletter-provider',

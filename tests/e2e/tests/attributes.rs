@@ -30,6 +30,8 @@ enum Default {
     NoPrivacyLink,
     /// The call to action says why there is no form.
     SignupDisabled,
+    /// The explainer, the quiz and the call to action are all there.
+    AllParts,
 }
 
 struct Case {
@@ -43,6 +45,31 @@ struct Case {
 const ACTION: (&str, &str) = ("newsletter-action", "/newsletter/generic/subscribe");
 
 const CASES: &[Case] = &[
+    Case {
+        attribute: "parts",
+        value: "quiz,newsletter",
+        with: &[],
+        default: Default::AllParts,
+    },
+    Case {
+        attribute: "parts",
+        value: "",
+        with: &[],
+        default: Default::AllParts,
+    },
+    // The default of 10 shows in the progress line every case waits for ("Question 1 of 10").
+    Case {
+        attribute: "questions",
+        value: "4",
+        with: &[],
+        default: Default::AllParts,
+    },
+    Case {
+        attribute: "questions",
+        value: "ten",
+        with: &[],
+        default: Default::AllParts,
+    },
     Case {
         attribute: "storage-key",
         value: "my key!",
@@ -183,6 +210,21 @@ async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
                 "a refused privacy-url still shows {links} link(s)"
             );
         }
+        Default::AllParts => {
+            for (part, selector) in [
+                (
+                    "the explainer",
+                    "section.ccq-section:not(.ccq-quiz) .ccq-pair",
+                ),
+                ("the quiz", "section#quiz"),
+                ("the call to action", ".ccq-cta"),
+            ] {
+                ensure!(
+                    ctx.shadow_count(HOST, selector).await? > 0,
+                    "{part} is missing"
+                );
+            }
+        }
         Default::SignupDisabled => {
             ensure!(
                 ctx.shadow_count(HOST, "form.ccq-signup").await? == 0,
@@ -209,6 +251,56 @@ async fn each_invalid_attribute_is_named_once_and_the_default_works() {
                 .with_context(|| format!("{}={:?}", case.attribute, case.value))?;
         }
         Ok(())
+    })
+    .await;
+}
+
+/// `parts="quiz newsletter" questions="5"`: no explainer (and so no "Read more" link after an
+/// answer), a five-question run, and the start screen saying so; nothing logged.
+#[tokio::test]
+async fn parts_and_questions_shape_the_widget() {
+    in_every_engine("attributes: parts and questions", |ctx| async move {
+        ctx.open(&with_query(
+            "/pages/newsletter-host.html",
+            &[
+                ("storage-key", "attr-parts"),
+                ("parts", "newsletter quiz"),
+                ("questions", "5"),
+            ],
+        ))
+        .await?;
+        ctx.wait_ready(HOST).await?;
+        wait_shadow(&ctx, "the start screen", "section#quiz", "5 questions").await?;
+        wait_shadow(&ctx, "the call to action", ".ccq-cta", "").await?;
+        ensure!(
+            ctx.shadow_count(HOST, ".ccq-pair, .ccq-dims-nav").await? == 0,
+            "the explainer is shown though parts leaves it out"
+        );
+        click_button(&ctx, "Start the quiz").await?;
+        wait_shadow(
+            &ctx,
+            "the first question",
+            "form.ccq-question",
+            "Question 1 of 5",
+        )
+        .await?;
+        let picked: bool = ctx
+            .eval(
+                "const r = document.querySelector(arguments[0]).shadowRoot \
+                   .querySelector('form.ccq-question input[type=radio]'); \
+                 if (r) r.click(); return !!r;",
+                vec![json!(HOST)],
+            )
+            .await?;
+        ensure!(picked, "no radio button on the first question");
+        click_button(&ctx, "Check answer").await?;
+        // The feedback is the moment a "Read more" link would appear.
+        wait_shadow(&ctx, "the feedback", ".ccq-feedback", "").await?;
+        ensure!(
+            ctx.shadow_count(HOST, "a[data-reveal]").await? == 0,
+            "a \"Read more\" link points at an explainer that is not on the page"
+        );
+        ctx.assert_probe_clean().await
     })
     .await;
 }
