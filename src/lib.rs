@@ -6,6 +6,7 @@
 //! - [`quiz`]: the quiz engine: state machine, scoring, tiers, per-topic breakdown, seeded shuffle.
 //! - [`storage`]: the saved-state schema, its versions and the salvage of damaged data.
 //! - [`newsletter`]: e-mail validation, provider field mapping and the sign-up form's states.
+//! - [`present`]: what the views show: the article's inert HTML, display words and classes.
 //!
 //! Web edges (the only code that touches the browser):
 //! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
@@ -20,6 +21,7 @@
 pub mod config;
 pub mod content;
 pub mod newsletter;
+pub mod present;
 pub mod quiz;
 pub mod storage;
 pub mod ui;

@@ -6,9 +6,11 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::config::NewsletterSetup;
-use crate::content::{Section, TIERS};
+use crate::content::Section;
 use crate::newsletter::{status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision};
+use crate::present::labels;
 use crate::storage::NewsletterMemory;
+use crate::ui::derived::Derived;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
 use crate::ui::session::{FocusTarget, Session};
@@ -25,62 +27,60 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
     let status = NodeRef::<html::P>::new();
     let show_signup = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::ShowSignup, show_signup);
+    let results = expect_context::<Derived>().results;
     let score_line = move || {
-        session
-            .quiz
-            .with(|quiz| quiz.results(TIERS))
-            .map(|results| {
-                let line = [
-                    "You scored ",
-                    &results.score.to_string(),
-                    "/",
-                    &results.total.to_string(),
-                    " — want to learn more?",
-                ]
-                .concat();
-                view! { <p class="ccq-cta-score"><strong>{line}</strong></p> }
+        results.with(|results| {
+            results.as_ref().map(|results| {
+                view! { <p class="ccq-cta-score"><strong>{labels::cta_score(results)}</strong></p> }
             })
+        })
     };
     let body = move || {
         match session.newsletter.get() {
-        Some(NewsletterMemory::SignedUp) => {
-            view! { <Show when=move || !just_sent()><p class="ccq-status">"You’re on the list."</p></Show> }
+            Some(NewsletterMemory::SignedUp) => {
+                // Right after sending, the status line below already says so.
+                (move || {
+                    (!just_sent())
+                        .then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
+                })
                 .into_any()
-        }
-        Some(NewsletterMemory::Dismissed) => view! {
-            <p class="ccq-note">
-                "Newsletter sign-up hidden. "
-                <button
-                    type="button"
-                    class="ccq-link-btn"
-                    node_ref=show_signup
-                    on:click=move |_| session.forget_newsletter_choice()
-                >
-                    "Show the sign-up form"
-                </button>
-            </p>
-        }
-        .into_any(),
-        None => session.config.with_value(|config| match &config.newsletter {
-            NewsletterSetup::Connected(endpoint) => view! {
-                <SignupFormView
-                    form
-                    status
-                    endpoint=endpoint.clone()
-                    privacy_url=config.privacy_url.clone()
-                    tag=config.newsletter_tag.clone()
-                />
+            }
+            Some(NewsletterMemory::Dismissed) => view! {
+                <p class="ccq-note">
+                    "Newsletter sign-up hidden. "
+                    <button
+                        type="button"
+                        class="ccq-link-btn"
+                        node_ref=show_signup
+                        on:click=move |_| session.forget_newsletter_choice()
+                    >
+                        "Show the sign-up form"
+                    </button>
+                </p>
             }
             .into_any(),
-            NewsletterSetup::NotConnected => view! {
-                <p class="ccq-note">"The newsletter sign-up is not connected yet."</p>
-            }
-            .into_any(),
-            NewsletterSetup::Misconfigured(message) => {
-                view! { <p class="ccq-error">{message.clone()}</p> }.into_any()
-            }
-        }),
-    }
+            None => session
+                .config
+                .with_value(|config| match &config.newsletter {
+                    NewsletterSetup::Connected(endpoint) => view! {
+                        <SignupFormView
+                            form
+                            status
+                            endpoint=endpoint.clone()
+                            privacy_url=config.privacy_url.clone()
+                            tag=config.newsletter_tag.clone()
+                        />
+                    }
+                    .into_any(),
+                    NewsletterSetup::NotConnected => view! {
+                        <p class="ccq-note">"The newsletter sign-up is not connected yet."</p>
+                    }
+                    .into_any(),
+                    NewsletterSetup::Misconfigured(message) => {
+                        view! { <p class="ccq-error">{message.clone()}</p> }.into_any()
+                    }
+                }),
+        }
     };
     view! {
         <div class="ccq-cta">
@@ -206,11 +206,11 @@ fn SignupFormView(
                 <button type="submit" class="ccq-btn" aria-disabled=move || sending().to_string()>
                     "Subscribe"
                 </button>
-                <Show when=move || !locked()>
+                {move || (!locked()).then(|| view! {
                     <button type="button" class="ccq-link-btn" on:click=move |_| session.remember_newsletter(NewsletterMemory::Dismissed)>
                         "Not now"
                     </button>
-                </Show>
+                })}
             </div>
         </form>
     }

@@ -1,0 +1,81 @@
+//! The quiz section: its heading, the start screen, the current question or the results, and the
+//! data controls ("Start over", "Forget my data"). Which screen shows is the engine's phase.
+//!
+//! `question` and `results` are the two screens after the start; the parts they and the start
+//! screen share live in `shared`, which imports neither.
+
+mod question;
+mod results;
+mod shared;
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::present::labels;
+use crate::quiz::Phase;
+use crate::ui::focus::focus_when;
+use crate::ui::session::{FocusTarget, Session};
+
+use question::QuestionView;
+use results::ResultsView;
+use shared::{BestScore, DataControls};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Screen {
+    Start,
+    Question,
+    Results,
+}
+
+#[component]
+pub fn QuizSection() -> impl IntoView {
+    let session = expect_context::<Session>();
+    // Only a change of screen rebuilds the view: within a question, selecting and checking update
+    // the existing elements, so keyboard focus stays where it is.
+    let screen = Memo::new(move |_| match session.quiz.with(|quiz| quiz.phase()) {
+        Phase::NotStarted => Screen::Start,
+        Phase::Asking { .. } | Phase::Feedback { .. } => Screen::Question,
+        Phase::Finished => Screen::Results,
+    });
+    let screen = move || match screen.get() {
+        Screen::Start => view! { <StartScreen/> }.into_any(),
+        Screen::Question => view! { <QuestionView/> }.into_any(),
+        Screen::Results => view! { <ResultsView/> }.into_any(),
+    };
+    let not_saving = move || {
+        (!session.persistent.get()).then(|| {
+            view! {
+                <p class="ccq-note">
+                    "This browser isn’t letting the page save your progress, so it will be lost if you leave or reload."
+                </p>
+            }
+        })
+    };
+    view! {
+        <section class="ccq-section ccq-quiz" id="quiz" aria-labelledby="quiz-title">
+            <h3 id="quiz-title" tabindex="-1">"Test yourself: CTO or CIO?"</h3>
+            {not_saving}
+            {screen}
+            <p class="ccq-sr" aria-live="polite">{move || session.notice.get()}</p>
+        </section>
+    }
+}
+
+/// What the quiz is, how long it takes, and the reader's best score so far.
+#[component]
+fn StartScreen() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let button = NodeRef::<html::Button>::new();
+    focus_when(session, FocusTarget::Start, button);
+    let intro = labels::intro(session.quiz.with_untracked(|quiz| quiz.total()));
+    view! {
+        <p>{intro}</p>
+        <BestScore/>
+        <div class="ccq-actions">
+            <button type="button" class="ccq-btn" node_ref=button on:click=move |_| session.start()>
+                "Start the quiz"
+            </button>
+            <DataControls show_start_over=false/>
+        </div>
+    }
+}
