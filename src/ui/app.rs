@@ -5,8 +5,11 @@
 //! explainer (top of the widget) are built in the mount call itself, the quiz and the newsletter
 //! (below them) in a task of their own right after it. Nothing above the quiz moves when it appears.
 
+use std::any::Any;
 use std::time::Duration;
 
+use leptos::html;
+use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,36 +26,42 @@ use crate::web::host::reveal;
 pub fn App(session: Session) -> impl IntoView {
     provide_context(session);
     provide_context(Derived::new(session));
-    let closing = ARTICLE
-        .sections
-        .iter()
-        .find(|section| section.id == "newsletter");
-    let interactive = RwSignal::new(false);
-    // A disposed widget (unmounted before the timer fires) ignores the late set.
+    let root = NodeRef::<html::Div>::new();
+    // The second stage's handle lives as long as the app: dropping it unmounts the quiz.
+    let later = StoredValue::new_local(None::<Box<dyn Any>>);
+    let owner = Owner::current();
     set_timeout(
         move || {
-            let _ = interactive.try_set(true);
+            // None once the widget was unmounted before the timer fired: nothing to build into.
+            let (Some(root), Some(owner)) = (root.try_get_untracked().flatten(), owner) else {
+                return;
+            };
+            let handle = owner.with(|| mount_to(root.unchecked_into(), interactive_part));
+            let _ = later.try_set_value(Some(Box::new(handle)));
         },
         Duration::ZERO,
     );
     view! {
-        <div on:click=on_click>
+        <div on:click=on_click node_ref=root>
             <h2>{ARTICLE.title}</h2>
             <Explainer article=&ARTICLE skip=&["newsletter"]/>
-            {move || {
-                interactive
-                    .get()
-                    .then(|| {
-                        view! {
-                            <QuizSection/>
-                            {closing.map(|section| view! { <NewsletterSection section/> })}
-                        }
-                    })
-            }}
         </div>
     }
 }
 
+/// The quiz and the newsletter, appended after the explainer by the second stage. Built by
+/// `mount_to` (under the app's owner, so they find its context) rather than returned from a
+/// reactive closure, which would compile update code for this whole tree that never runs.
+fn interactive_part() -> impl IntoView {
+    let closing = ARTICLE
+        .sections
+        .iter()
+        .find(|section| section.id == "newsletter");
+    view! {
+        <QuizSection/>
+        {closing.map(|section| view! { <NewsletterSection section/> })}
+    }
+}
 /// Resolves a click on a link marked `data-reveal` inside this shadow root (see `ui::link`).
 fn on_click(event: leptos::ev::MouseEvent) {
     let link = event
