@@ -3,12 +3,13 @@
 //! from `present`, so they never compute a score, pick a class or parse storage themselves.
 //!
 //! The tree, without cycles: `app` → `explainer`, `quiz` (its own folder; `quiz::shared` holds
-//! the parts its screens share), `newsletter` → `explainer`; `link`, `focus` and `derived` are leaves.
+//! the parts its screens share), `newsletter` → `explainer`; `link`, `focus`, `fresh` and `derived` are leaves.
 
 pub mod app;
 pub mod derived;
 pub mod explainer;
 pub mod focus;
+pub mod fresh;
 pub mod link;
 pub mod newsletter;
 pub mod quiz;

@@ -13,6 +13,7 @@ use crate::storage::NewsletterMemory;
 use crate::ui::derived::Derived;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
+use crate::ui::fresh;
 use crate::ui::session::{FocusTarget, Session};
 use crate::web::submit;
 
@@ -35,17 +36,17 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
             })
         })
     };
-    let body = move || {
-        match session.newsletter.get() {
-            Some(NewsletterMemory::SignedUp) => {
-                // Right after sending, the status line below already says so.
-                (move || {
-                    (!just_sent())
-                        .then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
-                })
-                .into_any()
+    // Built fresh whenever the reader's newsletter choice changes (see `ui::fresh`).
+    let (slot, shown) = fresh::slot();
+    Effect::new(move |_| match session.newsletter.get() {
+        Some(NewsletterMemory::SignedUp) => fresh::show(slot, shown, move || {
+            // Right after sending, the status line below already says so.
+            move || {
+                (!just_sent()).then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
             }
-            Some(NewsletterMemory::Dismissed) => view! {
+        }),
+        Some(NewsletterMemory::Dismissed) => fresh::show(slot, shown, move || {
+            view! {
                 <p class="ccq-note">
                     "Newsletter sign-up hidden. "
                     <button
@@ -58,35 +59,33 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
                     </button>
                 </p>
             }
-            .into_any(),
-            None => session
-                .config
-                .with_value(|config| match &config.newsletter {
-                    NewsletterSetup::Connected(endpoint) => view! {
-                        <SignupFormView
-                            form
-                            status
-                            endpoint=endpoint.clone()
-                            privacy_url=config.privacy_url.clone()
-                            tag=config.newsletter_tag.clone()
-                        />
-                    }
-                    .into_any(),
-                    NewsletterSetup::NotConnected => view! {
-                        <p class="ccq-note">"The newsletter sign-up is not connected yet."</p>
-                    }
-                    .into_any(),
-                    NewsletterSetup::Misconfigured(message) => {
-                        view! { <p class="ccq-error">{message.clone()}</p> }.into_any()
-                    }
+        }),
+        None => {
+            let (setup, privacy_url, tag) = session.config.with_value(|config| {
+                (
+                    config.newsletter.clone(),
+                    config.privacy_url.clone(),
+                    config.newsletter_tag.clone(),
+                )
+            });
+            match setup {
+                NewsletterSetup::Connected(endpoint) => fresh::show(slot, shown, move || {
+                    view! { <SignupFormView form status endpoint privacy_url tag/> }
                 }),
+                NewsletterSetup::NotConnected => fresh::show(slot, shown, || {
+                    view! { <p class="ccq-note">"The newsletter sign-up is not connected yet."</p> }
+                }),
+                NewsletterSetup::Misconfigured(message) => fresh::show(slot, shown, move || {
+                    view! { <p class="ccq-error">{message}</p> }
+                }),
+            }
         }
-    };
+    });
     view! {
         <div class="ccq-cta">
             {score_line}
             <ArticleSection section/>
-            {body}
+            <div node_ref=slot></div>
             <p class="ccq-status" role="status" tabindex="-1" node_ref=status>
                 {move || form.with(|form| status_message(form.state()))}
             </p>

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::context::Ctx;
+use crate::release;
 use crate::sizes::grouped;
 use crate::tools::{self, Purpose};
 
@@ -36,6 +37,7 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         "--bin",
         "cto-cio-quiz",
     ]);
+    build.env("CARGO_ENCODED_RUSTFLAGS", release::encoded_rustflags(ctx));
     ctx.run(&mut build)
         .map_err(|e| format!("building the release wasm failed: {e}"))?;
     let out = ctx.root.join(OUT_DIR);

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use crate::present::labels;
 use crate::quiz::Phase;
 use crate::ui::focus::focus_when;
+use crate::ui::fresh;
 use crate::ui::session::{FocusTarget, Session};
 
 use question::QuestionView;
@@ -37,11 +38,13 @@ pub fn QuizSection() -> impl IntoView {
         Phase::Asking { .. } | Phase::Feedback { .. } => Screen::Question,
         Phase::Finished => Screen::Results,
     });
-    let screen = move || match screen.get() {
-        Screen::Start => view! { <StartScreen/> }.into_any(),
-        Screen::Question => view! { <QuestionView/> }.into_any(),
-        Screen::Results => view! { <ResultsView/> }.into_any(),
-    };
+    // Each screen is built fresh into its slot when the screen changes (see `ui::fresh`).
+    let (slot, shown) = fresh::slot();
+    Effect::new(move |_| match screen.get() {
+        Screen::Start => fresh::show(slot, shown, StartScreen),
+        Screen::Question => fresh::show(slot, shown, QuestionView),
+        Screen::Results => fresh::show(slot, shown, ResultsView),
+    });
     let not_saving = move || {
         (!session.persistent.get()).then(|| {
             view! {
@@ -55,7 +58,7 @@ pub fn QuizSection() -> impl IntoView {
         <section class="ccq-section ccq-quiz" id="quiz" aria-labelledby="quiz-title">
             <h3 id="quiz-title" tabindex="-1">"Test yourself: CTO or CIO?"</h3>
             {not_saving}
-            {screen}
+            <div node_ref=slot></div>
             <p class="ccq-sr" aria-live="polite">{move || session.notice.get()}</p>
         </section>
     }

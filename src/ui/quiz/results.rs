@@ -8,6 +8,7 @@ use crate::present::labels;
 use crate::quiz::QuizResults;
 use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
+use crate::ui::fresh;
 use crate::ui::link::RevealLink;
 use crate::ui::session::{FocusTarget, Session};
 
@@ -19,13 +20,19 @@ pub fn ResultsView() -> impl IntoView {
     let results = expect_context::<Derived>().results;
     let heading = NodeRef::<html::H4>::new();
     focus_when(session, FocusTarget::Results, heading);
-    move || {
-        results.with(|results| {
-            results
-                .as_ref()
-                .map(|results| page(session, heading, results))
-        })
-    }
+    // Built fresh whenever the results change (see `ui::fresh`).
+    let (slot, shown) = fresh::slot();
+    Effect::new(move |_| {
+        results.track();
+        fresh::show(slot, shown, move || {
+            results.with_untracked(|results| {
+                results
+                    .as_ref()
+                    .map(|results| page(session, heading, results))
+            })
+        });
+    });
+    view! { <div node_ref=slot></div> }
 }
 
 fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> impl IntoView {
