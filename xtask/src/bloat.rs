@@ -50,7 +50,8 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         .map_err(|e| format!("wasm-bindgen failed: {e}"))?;
     let named = out.join("named.wasm");
     let mut opt = ctx.cmd("wasm-opt");
-    opt.args(["-Oz", "-g"])
+    // -Oz --converge as index.html's Trunk link asks for, plus -g to keep the names.
+    opt.args(["-Oz", "--converge", "-g"])
         .args(WASM_OPT_FEATURES)
         .arg(out.join("cto-cio-quiz_bg.wasm"))
         .arg("-o")
