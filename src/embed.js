@@ -84,6 +84,10 @@ async function start(el) {
     unpin(null);
     return;
   }
+  // The widget mounts in two tasks (the explainer, then the quiz and the sign-up), so neither
+  // blocks the page for long. A zero-delay timer set now runs after the widget's own (timers of
+  // equal delay run in the order they were set), so the swap below shows the whole widget.
+  await new Promise((done) => setTimeout(done, 0));
   // One synchronous swap: no frame shows both or neither.
   container.hidden = false;
   slot.remove();
