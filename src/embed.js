@@ -73,21 +73,21 @@ async function start(el) {
   container.hidden = true;
   root.replaceChildren(sheet, slot, container);
   await loaded;
-  // After :host { display: block } applies (min-height ignores inline boxes).
-  const unpin = pin(el);
   try {
     glue.mount(el, container);
   } catch (err) {
     console.error(`${TAG}: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
     container.remove();
     state(el, "failed");
-    unpin(null);
     return;
   }
   // The widget mounts in two tasks (the explainer, then the quiz and the sign-up), so neither
   // blocks the page for long. A zero-delay timer set now runs after the widget's own (timers of
   // equal delay run in the order they were set), so the swap below shows the whole widget.
   await new Promise((done) => setTimeout(done, 0));
+  // After :host { display: block } applies (min-height ignores inline boxes), and in the same task
+  // as the swap, so no frame renders the pinned host with the fallback still in it.
+  const unpin = pin(el);
   // One synchronous swap: no frame shows both or neither.
   container.hidden = false;
   slot.remove();

@@ -3,10 +3,9 @@
 //!
 //! Two limits fail the step:
 //! - what a page pays before the widget nears the viewport (embed.js): the issue's 2 KB brotli;
-//! - everything the widget loads: a ratchet at today's size plus a small margin. The issue's goal is
-//!   60 KB brotli, which a Leptos view layer cannot reach for this widget (its runtime alone is
-//!   about 31 KB; see the README's Performance section). The ratchet keeps the bundle from growing
-//!   while that decision is open: lower it whenever a change shrinks the bundle.
+//! - everything the widget loads: a ratchet at today's size plus a small margin, so growth fails.
+//!   Issue 10's goal is 100 KB brotli with serde and gloo-storage in (reported, not yet asserted:
+//!   the assertion comes with them); lower the ratchet whenever a change shrinks the bundle.
 
 use crate::sizes::{grouped, FileSize};
 
@@ -14,10 +13,11 @@ use crate::sizes::{grouped, FileSize};
 pub const EAGER_LIMIT: u64 = 2_000;
 /// The file a page loads eagerly; everything else waits until the widget nears the viewport.
 pub const EAGER_FILE: &str = "embed.js";
-/// The issue's goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
-pub const TOTAL_GOAL: u64 = 60_000;
-/// The ratchet for everything the widget loads, in brotli bytes (119,994 measured on 2026-11-28).
-pub const TOTAL_CEILING: u64 = 122_000;
+/// Issue 10's goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
+pub const TOTAL_GOAL: u64 = 100_000;
+/// The ratchet for everything the widget loads, in brotli bytes (106,973 measured on 2026-12-02,
+/// without serde; 119,994 on 2026-11-28).
+pub const TOTAL_CEILING: u64 = 108_000;
 
 /// The report lines, or the same report as the error when a limit is exceeded.
 pub fn check(rows: &[FileSize]) -> Result<String, String> {
@@ -87,17 +87,17 @@ mod tests {
 
     #[test]
     fn within_budget_reports_both_lines() {
-        let report = check(&bundle(1_095, 100_000)).unwrap();
+        let report = check(&bundle(1_095, 99_000)).unwrap();
         assert!(
             report.contains(
                 "✓ before the widget nears the viewport (embed.js): 1,095 B brotli, limit 2,000 B"
             ),
             "{report}"
         );
-        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 122,000 B (goal 60,000 B: not met, 1.8x)"), "{report}");
+        assert!(report.contains("✓ everything the widget loads: 107,095 B brotli, ceiling 108,000 B (goal 100,000 B: not met, 1.1x)"), "{report}");
         assert!(check(&bundle(1_000, 50_000))
             .unwrap()
-            .contains("goal 60,000 B: met"));
+            .contains("goal 100,000 B: met"));
     }
 
     #[test]
@@ -111,9 +111,9 @@ mod tests {
 
     #[test]
     fn a_bigger_bundle_fails() {
-        let error = check(&bundle(1_000, 115_001)).unwrap_err();
+        let error = check(&bundle(1_000, 100_001)).unwrap_err();
         assert!(
-            error.contains("✗ OVER everything the widget loads: 123,001 B"),
+            error.contains("✗ OVER everything the widget loads: 108,001 B"),
             "{error}"
         );
     }
