@@ -72,7 +72,7 @@ async function start(el) {
   // Hidden until mounted: no empty styled box under the fallback meanwhile.
   container.hidden = true;
   root.replaceChildren(sheet, slot, container);
-  await loaded;
+  // Mounted while the stylesheet loads, into the hidden container.
   try {
     glue.mount(el, container);
   } catch (err) {
@@ -83,8 +83,11 @@ async function start(el) {
   }
   // The widget mounts in two tasks (the explainer, then the quiz and the sign-up), so neither
   // blocks the page for long. A zero-delay timer set now runs after the widget's own (timers of
-  // equal delay run in the order they were set), so the swap below shows the whole widget.
-  await new Promise((done) => setTimeout(done, 0));
+  // equal delay run in the order they were set). The swap waits for both that and the stylesheet,
+  // and runs in the task of whichever comes last: no frame shows the fallback under the widget's
+  // styles (that frame moved the fallback's text) or half a widget.
+  const mounted = new Promise((done) => setTimeout(done, 0));
+  await Promise.all([loaded, mounted]);
   // After :host { display: block } applies (min-height ignores inline boxes), and in the same task
   // as the swap, so no frame renders the pinned host with the fallback still in it.
   const unpin = pin(el);
