@@ -71,7 +71,7 @@ async function start(el) {
     state(el, "failed");
     return;
   }
-  let root;
+  let root, widget, release;
   try {
     // Removed while the wasm loaded: nothing to show; a later connect starts again.
     if (!el.isConnected) return reset(el);
@@ -90,18 +90,21 @@ async function start(el) {
     // Hidden until mounted: no empty styled box under the fallback meanwhile.
     container.hidden = true;
     root.replaceChildren(sheet, slot, container);
-    await styled;
-    if (!el.isConnected) return reset(el);
-    // After :host { display: block } applies (min-height ignores inline boxes).
-    const [hold, release] = pin(el);
-    let widget;
-    try {
-      widget = glue.mount(el, container);
-    } catch (err) {
-      release();
-      throw err;
-    }
-    mounted.set(el, { widget, release });
+    // Mounted while the stylesheet loads, into the hidden container.
+    widget = glue.mount(el, container);
+    mounted.set(el, { widget, release: () => release && release() });
+    // The widget mounts in two tasks (the explainer, then the quiz and the sign-up), so neither
+    // blocks the page for long. A zero-delay timer set now runs after the widget's own (timers of
+    // equal delay run in the order they were set). The swap waits for both that and the stylesheet,
+    // and runs in the task of whichever comes last: no frame shows the fallback under the widget's
+    // styles (that frame moved the fallback's text) or half a widget.
+    await Promise.all([styled, new Promise((done) => setTimeout(done, 0))]);
+    // Removed meanwhile: stop() has unmounted this widget (or a later start owns the element).
+    if (!el.isConnected || mounted.get(el)?.widget !== widget) return;
+    // After :host { display: block } applies (min-height ignores inline boxes), and in the same task
+    // as the swap, so no frame renders the pinned host with the fallback still in it.
+    let hold;
+    [hold, release] = pin(el);
     // One synchronous swap: no frame shows both or neither.
     container.hidden = false;
     slot.remove();
@@ -109,6 +112,15 @@ async function start(el) {
     hold(container);
   } catch (err) {
     console.error(`${TAG}: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
+    if (release) release();
+    if (widget && mounted.get(el)?.widget === widget) {
+      mounted.delete(el);
+      try {
+        widget.unmount();
+      } catch {
+        // Already reported above; the fallback shows either way.
+      }
+    }
     if (root) root.replaceChildren(document.createElement("slot"));
     state(el, "failed");
   }

@@ -8,6 +8,7 @@
 //! - [`newsletter`]: e-mail validation, provider field mapping and the sign-up form's states.
 //! - [`html`]: the one HTML escaping function; [`snippet`]: the article as static HTML for the
 //!   element's light DOM (crawlers, feeds, the fallback).
+//! - [`present`]: what the views show: the article's inert HTML, display words and classes.
 //!
 //! Web edges (the only code that touches the browser):
 //! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
@@ -23,6 +24,7 @@ pub mod config;
 pub mod content;
 pub mod html;
 pub mod newsletter;
+pub mod present;
 pub mod quiz;
 pub mod snippet;
 pub mod storage;

@@ -51,11 +51,26 @@ fn mount_with(config: Config) -> HtmlElement {
     host
 }
 
-/// Lets Leptos apply every pending update (effects may schedule further effects).
+/// Lets Leptos apply every pending update (effects may schedule further effects), after one
+/// timer task: the app mounts the quiz and the newsletter in a task after the explainer's.
 async fn settle() {
+    next_task().await;
     for _ in 0..3 {
         leptos::task::tick().await;
     }
+}
+
+/// Resolves in a later task of the event loop (a zero-delay timer, like the app's second stage).
+async fn next_task() {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback(&resolve)
+            .expect("a timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(timer)
+        .await
+        .expect("the timer resolves");
 }
 
 fn find(root: &Element, selector: &str) -> Option<Element> {

@@ -1,12 +1,17 @@
-//! Thin Leptos views over the pure modules. They read a [`session::Session`]'s signals and call its
-//! actions; they never compute a score or parse storage themselves.
+//! Thin Leptos views over the pure modules. They read a [`session::Session`]'s signals (and the
+//! [`derived::Derived`] memos over them) and call its actions; the words and classes they show come
+//! from `present`, so they never compute a score, pick a class or parse storage themselves.
+//!
+//! The tree, without cycles: `app` → `explainer`, `quiz` (its own folder; `quiz::shared` holds
+//! the parts its screens share), `newsletter` → `explainer`; `link`, `focus`, `fresh` and `derived` are leaves.
 
 pub mod app;
+pub mod derived;
 pub mod explainer;
 pub mod focus;
+pub mod fresh;
+pub mod link;
 pub mod newsletter;
 pub mod persisted;
-pub mod question;
 pub mod quiz;
-pub mod results;
 pub mod session;

@@ -6,14 +6,16 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::config::NewsletterSetup;
-use crate::content::{Section, TIERS};
+use crate::content::Section;
 use crate::newsletter::{
     resolve_tag, status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision,
 };
-use crate::quiz::score_text;
+use crate::present::labels;
 use crate::storage::{self, NewsletterMemory};
+use crate::ui::derived::Derived;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
+use crate::ui::fresh;
 use crate::ui::session::{FocusTarget, Session};
 use crate::web::submit;
 
@@ -28,66 +30,64 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
     let status = NodeRef::<html::P>::new();
     let show_signup = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::ShowSignup, show_signup);
+    let results = expect_context::<Derived>().results;
     let score_line = move || {
-        session
-            .quiz
-            .with(|quiz| quiz.results(TIERS))
-            .map(|results| {
-                let line = [
-                    "You scored ",
-                    &score_text(results.score, results.total),
-                    " — want to learn more?",
-                ]
-                .concat();
-                view! { <p class="ccq-cta-score"><strong>{line}</strong></p> }
+        results.with(|results| {
+            results.as_ref().map(|results| {
+                view! { <p class="ccq-cta-score"><strong>{labels::cta_score(results)}</strong></p> }
             })
+        })
     };
-    let body = move || {
-        match session.newsletter.get() {
-        Some(NewsletterMemory::SignedUp) => {
-            view! { <Show when=move || !just_sent()><p class="ccq-status">"You’re on the list."</p></Show> }
-                .into_any()
-        }
-        Some(NewsletterMemory::Dismissed) => view! {
-            <p class="ccq-note">
-                "Newsletter sign-up hidden. "
-                <button
-                    type="button"
-                    class="ccq-link-btn"
-                    node_ref=show_signup
-                    on:click=move |_| session.forget_newsletter_choice()
-                >
-                    "Show the sign-up form"
-                </button>
-            </p>
-        }
-        .into_any(),
-        None => session.config.with_value(|config| match &config.newsletter {
-            NewsletterSetup::Connected(endpoint) => view! {
-                <SignupFormView
-                    form
-                    status
-                    endpoint=endpoint.clone()
-                    privacy_url=config.privacy_url.clone()
-                    tag=config.newsletter_tag.clone()
-                />
-            }
-            .into_any(),
-            NewsletterSetup::NotConnected => view! {
-                <p class="ccq-note">"The newsletter sign-up is not connected yet."</p>
-            }
-            .into_any(),
-            NewsletterSetup::Misconfigured(message) => {
-                view! { <p class="ccq-error">{message.clone()}</p> }.into_any()
+    // Built fresh whenever the reader's newsletter choice changes (see `ui::fresh`).
+    let (slot, shown) = fresh::slot();
+    Effect::new(move |_| match session.newsletter.get() {
+        Some(NewsletterMemory::SignedUp) => fresh::show(slot, shown, move || {
+            // Right after sending, the status line below already says so.
+            move || {
+                (!just_sent()).then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
             }
         }),
-    }
-    };
+        Some(NewsletterMemory::Dismissed) => fresh::show(slot, shown, move || {
+            view! {
+                <p class="ccq-note">
+                    "Newsletter sign-up hidden. "
+                    <button
+                        type="button"
+                        class="ccq-link-btn"
+                        node_ref=show_signup
+                        on:click=move |_| session.forget_newsletter_choice()
+                    >
+                        "Show the sign-up form"
+                    </button>
+                </p>
+            }
+        }),
+        None => {
+            let (setup, privacy_url, tag) = session.config.with_value(|config| {
+                (
+                    config.newsletter.clone(),
+                    config.privacy_url.clone(),
+                    config.newsletter_tag.clone(),
+                )
+            });
+            match setup {
+                NewsletterSetup::Connected(endpoint) => fresh::show(slot, shown, move || {
+                    view! { <SignupFormView form status endpoint privacy_url tag/> }
+                }),
+                NewsletterSetup::NotConnected => fresh::show(slot, shown, || {
+                    view! { <p class="ccq-note">"The newsletter sign-up is not connected yet."</p> }
+                }),
+                NewsletterSetup::Misconfigured(message) => fresh::show(slot, shown, move || {
+                    view! { <p class="ccq-error">{message}</p> }
+                }),
+            }
+        }
+    });
     view! {
         <div class="ccq-cta">
             {score_line}
             <ArticleSection section/>
-            {body}
+            <div node_ref=slot></div>
             <p class="ccq-status" role="status" tabindex="-1" node_ref=status>
                 {move || form.with(|form| status_message(form.state()))}
             </p>
@@ -213,11 +213,11 @@ fn SignupFormView(
                 <button type="submit" class="ccq-btn" aria-disabled=move || sending().to_string()>
                     "Subscribe"
                 </button>
-                <Show when=move || !locked()>
+                {move || (!locked()).then(|| view! {
                     <button type="button" class="ccq-link-btn" on:click=move |_| session.remember_newsletter(NewsletterMemory::Dismissed)>
                         "Not now"
                     </button>
-                </Show>
+                })}
             </div>
         </form>
     }

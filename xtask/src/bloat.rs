@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::context::Ctx;
+use crate::release;
 use crate::sizes::grouped;
 use crate::tools::{self, Purpose};
 
@@ -36,6 +37,7 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         "--bin",
         "cto-cio-quiz",
     ]);
+    build.env("CARGO_ENCODED_RUSTFLAGS", release::encoded_rustflags(ctx));
     ctx.run(&mut build)
         .map_err(|e| format!("building the release wasm failed: {e}"))?;
     let out = ctx.root.join(OUT_DIR);
@@ -48,7 +50,8 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         .map_err(|e| format!("wasm-bindgen failed: {e}"))?;
     let named = out.join("named.wasm");
     let mut opt = ctx.cmd("wasm-opt");
-    opt.args(["-Oz", "-g"])
+    // -Oz --converge as index.html's Trunk link asks for, plus -g to keep the names.
+    opt.args(["-Oz", "--converge", "-g"])
         .args(WASM_OPT_FEATURES)
         .arg(out.join("cto-cio-quiz_bg.wasm"))
         .arg("-o")

@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use crate::context::Ctx;
+use crate::release;
 use crate::sizes;
 use crate::tools::{self, Purpose};
 use crate::versions;
@@ -30,7 +31,11 @@ pub fn fetch(ctx: &Ctx) -> Result<(), String> {
 
 /// `trunk build --release`, then removes the leftovers. Returns the dist directory.
 pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
-    ctx.run(ctx.cmd("trunk").args(["build", "--release"]))?;
+    ctx.run(
+        ctx.cmd("trunk")
+            .args(["build", "--release"])
+            .env("CARGO_ENCODED_RUSTFLAGS", release::encoded_rustflags(ctx)),
+    )?;
     let dist = dist_dir(ctx)?;
     for name in LEFTOVERS {
         let path = dist.join(name);

@@ -12,6 +12,7 @@ mod budget;
 mod context;
 mod dist;
 mod npm;
+mod release;
 mod serve;
 mod sizes;
 mod test_all;

@@ -5,22 +5,21 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::content::{AnswerOption, ARTICLE};
-use crate::quiz::{CurrentQuestion, FeedbackMode, Phase};
+use crate::content::AnswerOption;
+use crate::present::labels::{self, OptionMark};
+use crate::quiz::CurrentQuestion;
+use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
-use crate::ui::quiz::DataControls;
 use crate::ui::session::{FocusTarget, Session};
+
+use super::shared::{DataControls, ReadMore};
 
 /// The current question. Each question gets freshly built elements (keyed by its id): reusing the
 /// previous question's radios would carry over their values and listeners.
 #[component]
 pub fn QuestionView() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let question_id = Memo::new(move |_| {
-        session
-            .quiz
-            .with(|quiz| quiz.current().map(|current| current.question.id))
-    });
+    let current = expect_context::<Derived>().current;
+    let question_id = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.question.id)));
     view! {
         <For each=move || question_id.get() key=|id| *id children=move |_| view! { <QuestionForm/> }/>
     }
@@ -29,13 +28,11 @@ pub fn QuestionView() -> impl IntoView {
 #[component]
 fn QuestionForm() -> impl IntoView {
     let session = expect_context::<Session>();
-    let current = Signal::derive(move || session.quiz.with(|quiz| quiz.current()));
-    let in_feedback = move || {
-        matches!(
-            session.quiz.with(|quiz| quiz.phase()),
-            Phase::Feedback { .. }
-        )
-    };
+    let Derived {
+        current,
+        in_feedback,
+        ..
+    } = expect_context::<Derived>();
     let fieldset = NodeRef::<html::Fieldset>::new();
     let action = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::Question, fieldset);
@@ -44,14 +41,14 @@ fn QuestionForm() -> impl IntoView {
     // Checking with nothing selected explains itself instead of silently doing nothing.
     let hint = RwSignal::new(false);
     let nothing_selected = move || {
-        !in_feedback()
+        !in_feedback.get()
             && current.with(|current| current.as_ref().is_some_and(|c| c.selected.is_none()))
     };
     // This form belongs to one question: its controls act on that question only.
     let own_id = current.with_untracked(|c| c.as_ref().map_or("", |c| c.question.id));
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if in_feedback() {
+        if in_feedback.get_untracked() {
             session.next(own_id);
         } else if nothing_selected() {
             hint.set(true);
@@ -60,39 +57,16 @@ fn QuestionForm() -> impl IntoView {
             session.check(own_id);
         }
     };
-    let progress = move || {
-        current.with(|current| {
-            current.as_ref().map(|current| {
-                [
-                    "Question ",
-                    &(current.index + 1).to_string(),
-                    " of ",
-                    &current.total.to_string(),
-                ]
-                .concat()
-            })
-        })
-    };
-    let bar_width = move || {
-        current.with(|current| {
-            current.as_ref().map_or_else(String::new, |current| {
-                [
-                    &*(current.index * 100 / current.total.max(1)).to_string(),
-                    "%",
-                ]
-                .concat()
-            })
-        })
-    };
+    let progress = move || current.with(|c| c.as_ref().map(labels::progress));
+    let bar_width =
+        move || current.with(|c| c.as_ref().map_or_else(String::new, labels::bar_width));
     let button_label = move || {
-        let quiz_mode = session.quiz.with(|quiz| quiz.mode());
-        let last = current.with(|current| current.as_ref().is_some_and(|c| c.index + 1 == c.total));
-        match (in_feedback(), quiz_mode, last) {
-            (false, FeedbackMode::Instant, _) => "Check answer",
-            (_, _, true) => "See my results",
-            _ => "Next question",
-        }
+        let mode = session.quiz.with(|quiz| quiz.mode());
+        let last = current.with(|c| c.as_ref().is_some_and(labels::is_last));
+        labels::main_button(in_feedback.get(), mode, last)
     };
+    let prompt = move || current.with(|c| c.as_ref().map(|c| c.question.prompt));
+    let hint_text = move || (hint.get() && nothing_selected()).then_some("Choose an answer first.");
     view! {
         <form class="ccq-question" on:submit=on_submit novalidate>
             <p class="ccq-progress-text" id="ccq-progress">{progress}</p>
@@ -100,17 +74,15 @@ fn QuestionForm() -> impl IntoView {
                 <span style:width=bar_width></span>
             </div>
             <fieldset node_ref=fieldset tabindex="-1" aria-describedby="ccq-progress">
-                <legend>{move || current.with(|c| c.as_ref().map(|c| c.question.prompt))}</legend>
+                <legend>{prompt}</legend>
                 <div class="ccq-options">
                     {current.get_untracked().map(|shown| options(session, current, shown))}
                 </div>
             </fieldset>
             <div aria-live="polite" aria-atomic="true">
-                {move || current.get().and_then(feedback)}
+                {move || current.with(|c| c.as_ref().and_then(feedback))}
             </div>
-            <p class="ccq-error" aria-live="assertive">
-                {move || (hint.get() && nothing_selected()).then_some("Choose an answer first.")}
-            </p>
+            <p class="ccq-error" aria-live="assertive">{hint_text}</p>
             <div class="ccq-actions">
                 <button type="submit" class="ccq-btn" node_ref=action>
                     {button_label}
@@ -126,7 +98,7 @@ fn QuestionForm() -> impl IntoView {
 /// colour alone.
 fn options(
     session: Session,
-    current: Signal<Option<CurrentQuestion>>,
+    current: Memo<Option<CurrentQuestion>>,
     shown: CurrentQuestion,
 ) -> impl IntoView {
     let question_id = shown.question.id;
@@ -138,18 +110,9 @@ fn options(
             let selected =
                 move || current.with(|c| c.as_ref().is_some_and(|c| c.selected == Some(option.id)));
             let checked = move || current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some()));
-            let mark = move || match (checked(), option.correct, selected()) {
-                (true, true, _) => Some("Right answer"),
-                (true, false, true) => Some("Your answer"),
-                _ => None,
-            };
-            let class = move || match mark() {
-                Some("Right answer") => "ccq-option ccq-is-right",
-                Some(_) => "ccq-option ccq-is-wrong",
-                None => "ccq-option",
-            };
+            let mark = Memo::new(move |_| OptionMark::of(checked(), option.correct, selected()));
             view! {
-                <label class=class>
+                <label class=move || mark.get().class()>
                     <input
                         type="radio"
                         name=name.clone()
@@ -159,7 +122,7 @@ fn options(
                         on:change=move |_| session.select(question_id, option.id)
                     />
                     <span>{option.text}</span>
-                    {move || mark().map(|mark| view! { <span class="ccq-mark">{mark}</span> })}
+                    {move || mark.get().label().map(|mark| view! { <span class="ccq-mark">{mark}</span> })}
                 </label>
             }
         })
@@ -167,39 +130,17 @@ fn options(
 }
 
 /// Right or wrong, the right answer, why, and where the article says so.
-fn feedback(current: CurrentQuestion) -> Option<impl IntoView> {
+fn feedback(current: &CurrentQuestion) -> Option<impl IntoView> {
     let answer = current.answer?;
     let right = current.options.iter().find(|option| option.correct)?;
     let question = current.question;
-    let (class, verdict) = if answer.correct {
-        ("ccq-feedback ccq-is-right", "Right!")
-    } else {
-        ("ccq-feedback ccq-is-wrong", "Not quite.")
-    };
+    let verdict = labels::verdict(answer.correct);
     Some(view! {
-        <div class=class>
-            <p class="ccq-verdict">{verdict}</p>
+        <div class=verdict.feedback_class>
+            <p class="ccq-verdict">{verdict.feedback}</p>
             {(!answer.correct).then(|| view! { <p>"The right answer: " <strong>{right.text}</strong></p> })}
             <p>{question.explanation}</p>
             <ReadMore anchor=question.section/>
         </div>
-    })
-}
-
-/// "Read more: Focus areas", a link that scrolls to and focuses that part of the explainer.
-#[component]
-pub fn ReadMore(anchor: &'static str) -> impl IntoView {
-    let session = expect_context::<Session>();
-    // Without the explainer on the page a link would point nowhere: it is left out.
-    session.links_to_the_article().then(|| {
-        let heading = ARTICLE.heading_of(anchor).unwrap_or("the article");
-        view! {
-            <p>
-                <a href=["#", anchor].concat() data-reveal=anchor>
-                    "Read more: "
-                    {heading}
-                </a>
-            </p>
-        }
     })
 }

@@ -1,0 +1,6 @@
+//! What the views show, decided here and tested natively: the article's inert HTML ([`html`]) and
+//! the quiz's and newsletter's display rules and lines ([`labels`]). The components in `ui` only
+//! place these values; they never pick a class or a word themselves.
+
+pub mod html;
+pub mod labels;

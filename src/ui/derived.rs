@@ -1,0 +1,36 @@
+//! Values several views read, computed once per change of the quiz instead of once per reader:
+//! the current question, whether its feedback is on screen, and the results.
+
+use leptos::prelude::*;
+
+use crate::content::TIERS;
+use crate::present::labels;
+use crate::quiz::{CurrentQuestion, QuizResults};
+use crate::ui::session::Session;
+
+/// The memos over one session's quiz; provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    pub current: Memo<Option<CurrentQuestion>>,
+    pub in_feedback: Memo<bool>,
+    pub results: Memo<Option<QuizResults>>,
+}
+
+impl Derived {
+    pub fn new(session: Session) -> Derived {
+        let quiz = session.quiz;
+        Derived {
+            // Neither type has an equality (they borrow the static bank); every recomputation
+            // notifies, as the closures they replace did. Readers that need less key on a part
+            // (the question view keys on the question's id).
+            current: Memo::new_with_compare(move |_| quiz.with(|q| q.current()), always),
+            in_feedback: Memo::new(move |_| quiz.with(|q| labels::in_feedback(q.phase()))),
+            results: Memo::new_with_compare(move |_| quiz.with(|q| q.results(TIERS)), always),
+        }
+    }
+}
+
+/// The change test of a memo whose value has no cheap equality: every recomputation notifies.
+fn always<T>(_: Option<&T>, _: Option<&T>) -> bool {
+    true
+}

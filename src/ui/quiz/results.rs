@@ -1,0 +1,104 @@
+//! The results: score, tier and advice, the per-topic breakdown with links to what to re-read, a
+//! review of every answer, the best score so far, and Retake.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use crate::present::labels;
+use crate::quiz::{advice, review_line, QuizResults};
+use crate::ui::derived::Derived;
+use crate::ui::focus::focus_when;
+use crate::ui::fresh;
+use crate::ui::link::RevealLink;
+use crate::ui::session::{FocusTarget, Session};
+
+use super::shared::{BestScore, DataControls, ReadMore};
+
+#[component]
+pub fn ResultsView() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let results = expect_context::<Derived>().results;
+    let heading = NodeRef::<html::H4>::new();
+    focus_when(session, FocusTarget::Results, heading);
+    // Built fresh whenever the results change (see `ui::fresh`).
+    let (slot, shown) = fresh::slot();
+    Effect::new(move |_| {
+        results.track();
+        fresh::show(slot, shown, move || {
+            results.with_untracked(|results| {
+                results
+                    .as_ref()
+                    .map(|results| page(session, heading, results))
+            })
+        });
+    });
+    view! { <div node_ref=slot></div> }
+}
+
+fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> impl IntoView {
+    let breakdown = results
+        .topics
+        .iter()
+        .map(|topic| {
+            view! { <li><span>{topic.topic.label()}</span><span>{labels::tally(topic)}</span></li> }
+        })
+        .collect_view();
+    let reread = (!results.topics_to_reread.is_empty()).then(|| {
+        let links = results
+            .topics_to_reread
+            .iter()
+            .map(|topic| {
+                // Without the explainer on the page the topic is named, not linked.
+                let link = session
+                    .links_to_the_article()
+                    .then(|| view! { <RevealLink anchor=topic.section() label=topic.label()/> });
+                let plain = link.is_none().then(|| topic.label());
+                view! { <li>{link}{plain}</li> }
+            })
+            .collect_view();
+        view! {
+            <p>"Worth re-reading:"</p>
+            <ul>{links}</ul>
+        }
+    });
+    let review = results
+        .review
+        .iter()
+        .map(|item| {
+            let verdict = labels::verdict(item.correct);
+            view! {
+                <li class=verdict.class>
+                    <p><strong>{item.question.prompt}</strong></p>
+                    <p>
+                        <span class="ccq-verdict">{verdict.review}": "</span>
+                        {review_line(item)}
+                    </p>
+                    <p>{item.question.explanation}</p>
+                    <ReadMore anchor=item.question.section/>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="ccq-results">
+            <h4 node_ref=heading tabindex="-1">"Your result"</h4>
+            <p class="ccq-score">
+                {labels::score(results)}<span class="ccq-sr">" correct, "</span>" ("{labels::percent(results)}")"
+            </p>
+            <p class="ccq-tier">{results.tier.title}</p>
+            <p>{advice(results)}</p>
+            <BestScore/>
+            <div class="ccq-actions">
+                <button type="button" class="ccq-btn" on:click=move |_| session.retake()>
+                    "Retake the quiz"
+                </button>
+                <DataControls show_start_over=false/>
+            </div>
+            <h4>"By topic"</h4>
+            <ul class="ccq-breakdown">{breakdown}</ul>
+            {reread}
+            <h4>"Review your answers"</h4>
+            <ol class="ccq-review">{review}</ol>
+        </div>
+    }
+}
