@@ -10,27 +10,11 @@ use crate::config::Config;
 use crate::content::{QUESTIONS, TIERS};
 use crate::quiz::{ActionError, Phase, Quiz};
 use crate::storage::{self, HistoryEntry, Keys, NewsletterMemory, Saved};
-use crate::ui::persisted::Persisted;
+pub use crate::ui::focus::FocusTarget;
+use crate::ui::persisted::Bound;
 use crate::web::events::{emit, HostEvent};
 use crate::web::store::Store;
 use crate::web::{clock, console};
-
-/// Where keyboard focus should go after the reader's last action, once the view has updated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FocusTarget {
-    /// The new question (after Start, Next or Retake).
-    Question,
-    /// The quiz's main button (after Check, whose radios become disabled).
-    Action,
-    /// The results heading.
-    Results,
-    /// The start screen's button (after Start over or Forget my data).
-    Start,
-    /// "Show the sign-up form" (after Not now hid the form).
-    ShowSignup,
-    /// The e-mail field (after the form is shown again).
-    Email,
-}
 
 /// Everything one `<cto-cio-quiz>` element shows and remembers. Cheap to copy into closures.
 #[derive(Clone, Copy)]
@@ -52,14 +36,6 @@ pub struct Session {
     store: StoredValue<Store, LocalStorage>,
     host: StoredValue<HtmlElement, LocalStorage>,
     keys: StoredValue<Keys>,
-}
-
-/// The three persisted values; each is the one writer of its key.
-#[derive(Clone, Copy)]
-struct Bound {
-    quiz: Persisted<Quiz>,
-    history: Persisted<Vec<HistoryEntry>>,
-    newsletter: Persisted<Option<NewsletterMemory>>,
 }
 
 impl Session {
@@ -84,32 +60,14 @@ impl Session {
             config.feedback,
         );
         let store = StoredValue::new_local(store);
-        let bound = Bound {
-            quiz: Persisted::bind(
-                store,
-                keys.progress.clone(),
-                quiz,
-                |store, key, quiz| store.write(key, &storage::progress_file(quiz)),
-                persistent,
-            ),
-            history: Persisted::bind(
-                store,
-                keys.history.clone(),
-                saved.history,
-                |store, key, entries| store.write(key, &storage::history_file(entries)),
-                persistent,
-            ),
-            newsletter: Persisted::bind(
-                store,
-                keys.newsletter.clone(),
-                saved.newsletter,
-                |store, key, memory| match memory {
-                    Some(memory) => store.write(key, &storage::newsletter_file(*memory)),
-                    None => store.remove(key),
-                },
-                persistent,
-            ),
-        };
+        let bound = Bound::new(
+            store,
+            &keys,
+            quiz,
+            saved.history,
+            saved.newsletter,
+            persistent,
+        );
         let session = Session {
             quiz: bound.quiz.value,
             history: bound.history.value,
