@@ -15,9 +15,9 @@ pub const EAGER_LIMIT: u64 = 2_000;
 pub const EAGER_FILE: &str = "embed.js";
 /// The goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
 pub const TOTAL_GOAL: u64 = 100_000;
-/// The ratchet for everything the widget loads, in brotli bytes: 141,445 measured on 2026-12-02
-/// with serde, serde_json and gloo-storage back in (119,994 without them on 2026-11-28).
-pub const TOTAL_CEILING: u64 = 143_000;
+/// The ratchet for everything the widget loads, in brotli bytes: 128,296 measured on 2026-12-02
+/// with serde, serde_json and gloo-storage back in and the lean views (141,445 before them).
+pub const TOTAL_CEILING: u64 = 130_000;
 
 /// The report lines, or the same report as the error when a limit is exceeded.
 pub fn check(rows: &[FileSize]) -> Result<String, String> {
@@ -94,7 +94,7 @@ mod tests {
             ),
             "{report}"
         );
-        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 143,000 B (goal 100,000 B: not met, 1.1x)"), "{report}");
+        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 130,000 B (goal 100,000 B: not met, 1.1x)"), "{report}");
         assert!(check(&bundle(1_000, 90_000))
             .unwrap()
             .contains("goal 100,000 B: met"));
@@ -111,9 +111,9 @@ mod tests {
 
     #[test]
     fn a_bigger_bundle_fails() {
-        let error = check(&bundle(1_000, 136_001)).unwrap_err();
+        let error = check(&bundle(1_000, 123_001)).unwrap_err();
         assert!(
-            error.contains("✗ OVER everything the widget loads: 144,001 B"),
+            error.contains("✗ OVER everything the widget loads: 131,001 B"),
             "{error}"
         );
     }
