@@ -87,7 +87,7 @@ mod tests {
 
     #[test]
     fn within_budget_reports_both_lines() {
-        let report = check(&bundle(1_095, 99_000)).unwrap();
+        let report = check(&bundle(1_095, 100_000)).unwrap();
         assert!(
             report.contains(
                 "✓ before the widget nears the viewport (embed.js): 1,095 B brotli, limit 2,000 B"
