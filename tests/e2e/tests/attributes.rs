@@ -154,6 +154,20 @@ async fn wait_shadow(ctx: &Ctx, what: &str, sel: &str, text: &str) -> e2e::Resul
     .map(|_| ())
 }
 
+/// Picks the first option of the question on screen and checks it.
+async fn answer_the_first_question(ctx: &Ctx) -> e2e::Result<()> {
+    let picked: bool = ctx
+        .eval(
+            "const r = document.querySelector(arguments[0]).shadowRoot \
+               .querySelector('form.ccq-question input[type=radio]'); \
+             if (r) r.click(); return !!r;",
+            vec![json!(HOST)],
+        )
+        .await?;
+    ensure!(picked, "no radio button on the first question");
+    click_button(ctx, "Check answer").await
+}
+
 async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
     // Cases share the default storage key: each starts from empty storage.
     ctx.open("/pages/blank.html").await?;
@@ -187,16 +201,7 @@ async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
             );
         }
         Default::InstantFeedback => {
-            let picked: bool = ctx
-                .eval(
-                    "const r = document.querySelector(arguments[0]).shadowRoot \
-                       .querySelector('form.ccq-question input[type=radio]'); \
-                     if (r) r.click(); return !!r;",
-                    vec![json!(HOST)],
-                )
-                .await?;
-            ensure!(picked, "no radio button on the first question");
-            click_button(ctx, "Check answer").await?;
+            answer_the_first_question(ctx).await?;
             wait_shadow(ctx, "instant feedback", ".ccq-feedback", "").await?;
         }
         Default::SignupForm => {
@@ -284,16 +289,7 @@ async fn parts_and_questions_shape_the_widget() {
             "Question 1 of 5",
         )
         .await?;
-        let picked: bool = ctx
-            .eval(
-                "const r = document.querySelector(arguments[0]).shadowRoot \
-                   .querySelector('form.ccq-question input[type=radio]'); \
-                 if (r) r.click(); return !!r;",
-                vec![json!(HOST)],
-            )
-            .await?;
-        ensure!(picked, "no radio button on the first question");
-        click_button(&ctx, "Check answer").await?;
+        answer_the_first_question(&ctx).await?;
         // The feedback is the moment a "Read more" link would appear.
         wait_shadow(&ctx, "the feedback", ".ccq-feedback", "").await?;
         ensure!(
