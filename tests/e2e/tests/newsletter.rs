@@ -2,7 +2,8 @@
 //! fresh profile and a fresh recording server: the exact fields each provider receives, one request
 //! per submission, validation and consent errors, an address typed with spaces staying as typed,
 //! the offline case and its retry, a refused or missing `newsletter-action`, the remembered choice
-//! after a reload, a generic endpoint's success and refusal, and our own honeypot.
+//! after a reload, a generic endpoint's success and refusal, our own honeypot, and a tag naming the
+//! reader's result tier.
 //!
 //! The host page is `pages/newsletter-host.html`: its script builds `<cto-cio-quiz id="quiz">` from
 //! the query string before the loader runs, because `newsletter-action` must name the test server's
@@ -1152,6 +1153,70 @@ async fn filled_honeypot_sends_nothing_and_says_nothing() {
             "the honeypot submission was remembered"
         );
         ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 9. A tag naming the reader's result
+// ---------------------------------------------------------------------------------------------
+
+/// `newsletter-tag="quiz-{tier}"`: before any result the sign-up carries no tag at all (never the
+/// placeholder); after a result it carries the latest result's tier id.
+#[tokio::test]
+async fn a_tier_tag_names_the_latest_result_and_is_left_out_before_one() {
+    in_every_engine("newsletter: {tier} in the tag", |ctx| async move {
+        let latest = cto_cio_quiz::content::tiers::tier_for(20).id;
+        assert_ne!(latest, cto_cio_quiz::content::tiers::tier_for(90).id);
+        let cases: [(&str, Option<&str>, Option<String>); 2] = [
+            ("nl-tier-none", None, None),
+            (
+                "nl-tier-after",
+                // A best of 9 / 10, then the latest 2 / 10: the latest result's tier is sent.
+                Some(
+                    r#"{"v":1,"entries":[{"score":9,"total":10,"finished_at_ms":1764288000000},{"score":2,"total":10,"finished_at_ms":1764288060000}]}"#,
+                ),
+                Some(["quiz-", latest].concat()),
+            ),
+        ];
+        for (i, (key, history, expected)) in cases.iter().enumerate() {
+            ctx.open("/pages/blank.html").await?;
+            ctx.eval::<()>(
+                "localStorage.clear(); if (arguments[1]) localStorage.setItem(arguments[0], arguments[1]);",
+                vec![json!(format!("{key}:history")), json!(history)],
+            )
+            .await?;
+            open_widget(
+                &ctx,
+                &[
+                    ("storage-key", key),
+                    ("newsletter-action", "/newsletter/generic/subscribe"),
+                    ("newsletter-tag", "quiz-{tier}"),
+                ],
+            )
+            .await?;
+            fill_valid(&ctx, "reader@example.net").await?;
+            ctx.shadow_click(HOST, SUBSCRIBE).await?;
+            // The status is shown once the endpoint answered: the request is recorded by then.
+            wait_status(&ctx, GENERIC_SENT).await?;
+            let posts = ctx.server.newsletter_posts();
+            ensure!(
+                posts.len() == i + 1,
+                "{key}: expected one new POST, the server has {} in all",
+                posts.len()
+            );
+            let fields = parse_form(&posts[i].body_text());
+            let tag = fields
+                .iter()
+                .find(|(name, _)| name == "tag")
+                .map(|(_, value)| value.clone());
+            ensure!(
+                tag == *expected,
+                "{key}: the sign-up carried tag {tag:?}, expected {expected:?} (fields {fields:?})"
+            );
+            ctx.assert_probe_clean().await?;
+        }
+        Ok(())
     })
     .await;
 }
