@@ -4,7 +4,7 @@
 //! Tests only: the checks read the real content.
 
 use super::tiers::PERFECT_ADVICE;
-use super::types::{Block, QuestionKind, Topic};
+use super::types::{QuestionKind, Topic};
 use super::{ARTICLE, QUESTIONS, QUIZ_TITLE, TIERS};
 
 /// The words of the article each question's keyed answer rests on, as few as pin it down. Its
@@ -59,23 +59,6 @@ const RESTS_ON: &[(&str, &str)] = &[
     ("together-seamless-systems", "seamless, secure systems"),
     ("together-powerhouse", "technology leadership powerhouse"),
 ];
-
-fn article_texts() -> Vec<&'static str> {
-    let mut texts = Vec::new();
-    for section in ARTICLE.sections {
-        for block in section.blocks {
-            match block {
-                Block::Paragraph(text) => texts.push(*text),
-                Block::Bullets(items) => texts.extend(items.iter().copied()),
-                Block::RolePair(pair) => texts.extend([pair.cto, pair.cio]),
-                Block::Comparison(dimensions) => {
-                    texts.extend(dimensions.iter().flat_map(|d| [d.cto, d.cio]))
-                }
-            }
-        }
-    }
-    texts
-}
 
 fn contains(haystack: &str, needle: &str) -> bool {
     haystack.to_lowercase().contains(&needle.to_lowercase())
@@ -133,7 +116,7 @@ fn a_section_has_one_name_everywhere() {
 
 #[test]
 fn every_explanation_quotes_what_its_answer_rests_on_and_nothing_another_asks() {
-    let article = article_texts();
+    let article = ARTICLE.texts();
     for question in QUESTIONS {
         let Some((_, key)) = RESTS_ON.iter().find(|(id, _)| *id == question.id) else {
             panic!("{}: add the words it rests on to RESTS_ON", question.id);

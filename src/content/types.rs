@@ -12,6 +12,30 @@ pub struct Article {
 }
 
 impl Article {
+    /// Every text the article shows, in order: the title, then each section's heading and its
+    /// paragraphs, list items, role labels and both sides of each pair. For word-for-word checks.
+    pub fn texts(&self) -> Vec<&'static str> {
+        let mut texts = vec![self.title];
+        for section in self.sections {
+            texts.push(section.heading);
+            for block in section.blocks {
+                match block {
+                    Block::Paragraph(text) => texts.push(text),
+                    Block::Bullets(items) => texts.extend(items.iter().copied()),
+                    Block::RolePair(pair) => {
+                        texts.extend([pair.cto_label, pair.cto, pair.cio_label, pair.cio])
+                    }
+                    Block::Comparison(dimensions) => {
+                        for dimension in dimensions.iter() {
+                            texts.extend([dimension.heading, dimension.cto, dimension.cio]);
+                        }
+                    }
+                }
+            }
+        }
+        texts
+    }
+
     /// The heading of the section or dimension with this anchor, for "Read more" links.
     pub fn heading_of(&self, anchor: &str) -> Option<&'static str> {
         for section in self.sections {

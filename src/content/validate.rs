@@ -506,29 +506,6 @@ mod tests {
         );
     }
 
-    /// Every text of the article, for the word-for-word checks.
-    fn article_texts() -> Vec<&'static str> {
-        let mut texts = vec![ARTICLE.title];
-        for section in ARTICLE.sections {
-            texts.push(section.heading);
-            for block in section.blocks {
-                match block {
-                    Block::Paragraph(text) => texts.push(text),
-                    Block::Bullets(items) => texts.extend(items.iter().copied()),
-                    Block::RolePair(pair) => {
-                        texts.extend([pair.cto_label, pair.cto, pair.cio_label, pair.cio])
-                    }
-                    Block::Comparison(dimensions) => {
-                        for dimension in dimensions.iter() {
-                            texts.extend([dimension.heading, dimension.cto, dimension.cio]);
-                        }
-                    }
-                }
-            }
-        }
-        texts
-    }
-
     /// Every body sentence of the owner's article (shared/article.md), copied here so the check
     /// runs where that file does not exist. A failure means the article data drifted from it.
     const ARTICLE_SENTENCES: &[&str] = &[
@@ -565,7 +542,7 @@ mod tests {
 
     #[test]
     fn the_article_keeps_every_sentence_word_for_word() {
-        let texts = article_texts();
+        let texts = ARTICLE.texts();
         for sentence in ARTICLE_SENTENCES {
             assert!(
                 texts.iter().any(|text| text.contains(sentence)),
@@ -608,7 +585,7 @@ mod tests {
     #[test]
     fn the_content_uses_typographic_apostrophes() {
         // The article uses ’ throughout; a straight ' means an editor pasted from elsewhere.
-        let mut texts = article_texts();
+        let mut texts = ARTICLE.texts();
         for question in QUESTIONS {
             texts.extend([question.prompt, question.explanation]);
             texts.extend(question.options.iter().map(|option| option.text));

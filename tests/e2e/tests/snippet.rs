@@ -8,35 +8,12 @@
 use std::time::Duration;
 
 use anyhow::ensure;
-use cto_cio_quiz::content::{Block, ARTICLE};
+use cto_cio_quiz::content::ARTICLE;
 use e2e::bank::collapse;
 use e2e::in_every_engine;
 use serde::Deserialize;
 
 const HOST: &str = "#quiz";
-
-/// Every text of the article (headings, paragraphs, list items, both sides of each pair).
-fn article_texts() -> Vec<&'static str> {
-    let mut texts = vec![ARTICLE.title];
-    for section in ARTICLE.sections {
-        texts.push(section.heading);
-        for block in section.blocks {
-            match block {
-                Block::Paragraph(text) => texts.push(text),
-                Block::Bullets(items) => texts.extend(items.iter().copied()),
-                Block::RolePair(pair) => {
-                    texts.extend([pair.cto_label, pair.cto, pair.cio_label, pair.cio])
-                }
-                Block::Comparison(dimensions) => {
-                    for d in dimensions.iter() {
-                        texts.extend([d.heading, d.cto, d.cio]);
-                    }
-                }
-            }
-        }
-    }
-    texts
-}
 
 /// The element's light-DOM article: how many of its blocks there are, how many have a layout box
 /// (are rendered), and the text a reader sees (`innerText`, rendered text only).
@@ -97,7 +74,7 @@ async fn without_the_wasm_the_reader_gets_the_whole_article() {
             light.blocks
         );
         let shown = collapse(&light.text);
-        for text in article_texts() {
+        for text in ARTICLE.texts() {
             ensure!(
                 shown.contains(&collapse(text)),
                 "the fallback does not show: {text}"
