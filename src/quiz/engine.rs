@@ -53,8 +53,6 @@ pub enum Phase {
 pub struct Outcome {
     pub correct: bool,
     pub question_id: &'static str,
-    /// The check answered the last question (AtEnd mode): the results are ready.
-    pub finished: bool,
 }
 
 /// Why an action was refused; the state is unchanged whenever one is returned.
@@ -201,7 +199,6 @@ impl Quiz {
         Ok(Outcome {
             correct: picked.correct,
             question_id: question.id,
-            finished: self.phase() == Phase::Finished,
         })
     }
 

@@ -1,6 +1,7 @@
 //! The quiz engine (pure): the state machine, the seeded plan, scoring, tiers, the per-topic
 //! breakdown and the restore of a saved run. The UI calls these methods and never scores itself.
 
+mod action;
 pub mod draw;
 mod engine;
 pub mod mode;
@@ -10,6 +11,7 @@ mod results;
 mod shuffle;
 mod wording;
 
+pub use action::{Action, Change, Done};
 pub use draw::{minutes_for, QuestionCount};
 pub use engine::{ActionError, CurrentQuestion, Outcome, Phase, Quiz};
 pub use mode::FeedbackMode;

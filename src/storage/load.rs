@@ -13,7 +13,7 @@ use super::source::Source;
 use super::{history, newsletter, progress};
 
 /// What one namespace held, ready to use.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Saved {
     /// The saved run, restored against the bank; `None` means start fresh.
     pub quiz: Option<Quiz>,

@@ -14,4 +14,5 @@ pub mod link;
 pub mod newsletter;
 pub mod persisted;
 pub mod quiz;
+pub mod saved_state;
 pub mod session;

@@ -4,8 +4,6 @@
 //! tab, Forget my data) are recorded as already stored, so they are never written back: no echo
 //! between tabs, no key re-created after it was removed.
 
-use crate::quiz::Quiz;
-use crate::storage::{self, HistoryEntry, Keys, NewsletterMemory};
 use crate::web::store::Store;
 use leptos::prelude::*;
 
@@ -56,52 +54,5 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Persisted<T> {
     pub fn set_from_storage(self, value: T) {
         self.stored.set_value(value.clone());
         self.value.set(value);
-    }
-}
-
-/// One widget's three persisted values, each the one writer of its key.
-#[derive(Clone, Copy)]
-pub struct Bound {
-    pub quiz: Persisted<Quiz>,
-    pub history: Persisted<Vec<HistoryEntry>>,
-    pub newsletter: Persisted<Option<NewsletterMemory>>,
-}
-
-impl Bound {
-    /// Binds the namespace's keys to signals holding what was loaded.
-    pub fn new(
-        store: StoredValue<Store, LocalStorage>,
-        keys: &Keys,
-        quiz: Quiz,
-        history: Vec<HistoryEntry>,
-        newsletter: Option<NewsletterMemory>,
-        persistent: RwSignal<bool>,
-    ) -> Bound {
-        Bound {
-            quiz: Persisted::bind(
-                store,
-                keys.progress.clone(),
-                quiz,
-                |store, key, quiz| store.write(key, &storage::progress_file(quiz)),
-                persistent,
-            ),
-            history: Persisted::bind(
-                store,
-                keys.history.clone(),
-                history,
-                |store, key, entries| store.write(key, &storage::history_file(entries)),
-                persistent,
-            ),
-            newsletter: Persisted::bind(
-                store,
-                keys.newsletter.clone(),
-                newsletter,
-                |store, key, memory| match memory {
-                    Some(memory) => store.write(key, &storage::newsletter_file(*memory)),
-                    None => store.remove(key),
-                },
-                persistent,
-            ),
-        }
     }
 }

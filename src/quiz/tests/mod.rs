@@ -1,5 +1,6 @@
 //! The engine's tests, one file per concern; fixtures live in `quiz::testing`.
 
+mod action;
 mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 mod props;

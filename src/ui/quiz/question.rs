@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::content::AnswerOption;
 use crate::present::labels::{self, OptionMark};
-use crate::quiz::CurrentQuestion;
+use crate::quiz::{Action, CurrentQuestion};
 use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
 use crate::ui::session::{FocusTarget, Session};
@@ -49,12 +49,16 @@ fn QuestionForm() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         if in_feedback.get_untracked() {
-            session.next(own_id);
+            session.act(Action::Next {
+                question_id: own_id,
+            });
         } else if nothing_selected() {
             hint.set(true);
         } else {
             hint.set(false);
-            session.check(own_id);
+            session.act(Action::Check {
+                question_id: own_id,
+            });
         }
     };
     let progress = move || current.with(|c| c.as_ref().map(labels::progress));
@@ -119,7 +123,7 @@ fn options(
                         value=option.id
                         prop:checked=selected
                         disabled=checked
-                        on:change=move |_| session.select(question_id, option.id)
+                        on:change=move |_| session.act(Action::Select { question_id, option_id: option.id })
                     />
                     <span>{option.text}</span>
                     {move || mark.get().label().map(|mark| view! { <span class="ccq-mark">{mark}</span> })}

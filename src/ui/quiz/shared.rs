@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::content::ARTICLE;
 use crate::present::labels;
+use crate::quiz::Action;
 use crate::ui::link::RevealLink;
 use crate::ui::session::Session;
 
@@ -28,7 +29,7 @@ pub fn DataControls(show_start_over: bool) -> impl IntoView {
         {show_start_over
             .then(|| {
                 view! {
-                    <button type="button" class="ccq-link-btn" on:click=move |_| session.start_over()>
+                    <button type="button" class="ccq-link-btn" on:click=move |_| session.act(Action::StartOver)>
                         "Start over"
                     </button>
                 }
