@@ -175,39 +175,42 @@ fn crate_of(name: &str) -> String {
     "(other)".to_string()
 }
 
-/// Reads the sections the report needs. Errors name what is malformed.
+/// Reads what the report needs through wasmparser: the count of imported functions (they come
+/// first in the function index space), each defined function's body size, the `name` section's
+/// function names and the data section's size. Errors name what is malformed.
 fn parse(bytes: &[u8]) -> Result<Module, String> {
-    if bytes.get(..8) != Some(b"\0asm\x01\0\0\0".as_slice()) {
-        return Err("not a wasm module (version 1)".into());
-    }
-    let mut reader = Reader { bytes, at: 8 };
+    use wasmparser::{KnownCustom, Name, Payload, TypeRef};
+
     let mut imported_functions = 0u32;
     let mut bodies: Vec<u64> = Vec::new();
     let mut names: HashMap<u32, String> = HashMap::new();
     let mut data_bytes = 0;
-    while reader.at < bytes.len() {
-        let id = reader.byte()?;
-        let len = reader.leb()? as usize;
-        let end = reader.at.checked_add(len).filter(|&e| e <= bytes.len());
-        let end = end.ok_or("a section runs past the end of the file")?;
-        let mut section = Reader {
-            bytes: &bytes[..end],
-            at: reader.at,
-        };
-        match id {
-            0 if section.name()? == "name" => names = function_names(&mut section)?,
-            2 => imported_functions = count_function_imports(&mut section)?,
-            10 => {
-                for _ in 0..section.leb()? {
-                    let size = section.leb()?;
-                    section.skip(size as usize)?;
-                    bodies.push(size);
+    let fail = |e: wasmparser::BinaryReaderError| e.to_string();
+    for payload in wasmparser::Parser::new(0).parse_all(bytes) {
+        match payload.map_err(fail)? {
+            Payload::ImportSection(imports) => {
+                for import in imports.into_imports() {
+                    if matches!(import.map_err(fail)?.ty, TypeRef::Func(_)) {
+                        imported_functions += 1;
+                    }
                 }
             }
-            11 => data_bytes = len as u64,
+            Payload::CodeSectionEntry(body) => bodies.push(body.range().len() as u64),
+            Payload::DataSection(data) => data_bytes = data.range().len() as u64,
+            Payload::CustomSection(custom) => {
+                if let KnownCustom::Name(subsections) = custom.as_known() {
+                    for subsection in subsections {
+                        if let Name::Function(map) = subsection.map_err(fail)? {
+                            for naming in map {
+                                let naming = naming.map_err(fail)?;
+                                names.insert(naming.index, naming.name.to_string());
+                            }
+                        }
+                    }
+                }
+            }
             _ => {}
         }
-        reader.at = end;
     }
     let functions = bodies
         .into_iter()
@@ -227,100 +230,6 @@ fn parse(bytes: &[u8]) -> Result<Module, String> {
     })
 }
 
-fn count_function_imports(section: &mut Reader) -> Result<u32, String> {
-    let mut functions = 0;
-    for _ in 0..section.leb()? {
-        section.name()?;
-        section.name()?;
-        match section.byte()? {
-            0 => {
-                section.leb()?;
-                functions += 1;
-            }
-            1 => {
-                section.byte()?;
-                section.limits()?;
-            }
-            2 => section.limits()?,
-            3 => section.skip(2)?,
-            4 => {
-                section.byte()?;
-                section.leb()?;
-            }
-            kind => return Err(format!("unknown import kind {kind}")),
-        }
-    }
-    Ok(functions)
-}
-
-/// The function-names subsection (id 1) of the `name` section.
-fn function_names(section: &mut Reader) -> Result<HashMap<u32, String>, String> {
-    let mut names = HashMap::new();
-    while section.at < section.bytes.len() {
-        let id = section.byte()?;
-        let len = section.leb()? as usize;
-        let end = section.at + len;
-        if id == 1 {
-            for _ in 0..section.leb()? {
-                let index = section.leb()? as u32;
-                names.insert(index, section.name()?);
-            }
-        }
-        section.at = end;
-    }
-    Ok(names)
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl Reader<'_> {
-    fn byte(&mut self) -> Result<u8, String> {
-        let b = *self
-            .bytes
-            .get(self.at)
-            .ok_or("unexpected end of the module")?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn leb(&mut self) -> Result<u64, String> {
-        let mut value = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.byte()?;
-            value |= u64::from(b & 0x7f) << shift;
-            if b < 0x80 {
-                return Ok(value);
-            }
-        }
-        Err("an integer is longer than 64 bits".into())
-    }
-
-    fn skip(&mut self, n: usize) -> Result<(), String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
-        self.at = end.ok_or("unexpected end of the module")?;
-        Ok(())
-    }
-
-    fn name(&mut self) -> Result<String, String> {
-        let len = self.leb()? as usize;
-        let start = self.at;
-        self.skip(len)?;
-        Ok(String::from_utf8_lossy(&self.bytes[start..self.at]).into_owned())
-    }
-
-    fn limits(&mut self) -> Result<(), String> {
-        let flags = self.byte()?;
-        self.leb()?;
-        if flags & 1 == 1 {
-            self.leb()?;
-        }
-        Ok(())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,11 +246,14 @@ mod tests {
         out
     }
 
-    /// One imported function, two defined ones (bodies of 3 and 2 bytes), names for both, data.
+    /// One function type, one imported function, two defined ones (bodies of 3 and 2 bytes), names
+    /// for both, data.
     fn tiny_module() -> Vec<u8> {
         let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend(section(1, &[1, 0x60, 0, 0]));
         let import = [vec![1], name("env"), name("f"), vec![0, 0]].concat();
         wasm.extend(section(2, &import));
+        wasm.extend(section(3, &[2, 0, 0]));
         wasm.extend(section(10, &[2, 3, 0, 0, 0x0b, 2, 0, 0x0b]));
         wasm.extend(section(11, &[0; 5]));
         let mangled_a = "_ZN8my_crate4main17h0123456789abcdefE";

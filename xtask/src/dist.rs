@@ -149,7 +149,10 @@ pub fn dist_dir(ctx: &Ctx) -> Result<PathBuf, String> {
     let trunk_path = ctx.root.join("Trunk.toml");
     let trunk = std::fs::read_to_string(&trunk_path)
         .map_err(|e| format!("cannot read {}: {e}", trunk_path.display()))?;
-    let dist = versions::toml_string(&trunk, "build", "dist").unwrap_or_else(|| "dist".into());
+    let dist = versions::trunk_toml(&trunk)?
+        .build
+        .dist
+        .unwrap_or_else(|| "dist".into());
     Ok(ctx.root.join(dist))
 }
 

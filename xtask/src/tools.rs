@@ -54,7 +54,8 @@ pub fn check_pins(ctx: &Ctx) -> Result<String, String> {
     let trunk_path = ctx.root.join("Trunk.toml");
     let trunk = std::fs::read_to_string(&trunk_path)
         .map_err(|e| format!("cannot read {}: {e}", trunk_path.display()))?;
-    match versions::toml_string(&trunk, "tools", "wasm_bindgen") {
+    let pins = versions::trunk_toml(&trunk)?.tools;
+    match pins.wasm_bindgen {
         Some(pin) if pin == wasm_bindgen => {}
         Some(pin) => {
             return Err(format!(
@@ -70,7 +71,7 @@ pub fn check_pins(ctx: &Ctx) -> Result<String, String> {
         }
     }
     let wanted_opt = versions::trunk_wasm_opt_pin(BINARYEN_VERSION);
-    let opt_pin = versions::toml_string(&trunk, "tools", "wasm_opt");
+    let opt_pin = pins.wasm_opt;
     if let Some(pin) = &opt_pin {
         if *pin != wanted_opt {
             return Err(format!(

@@ -1,41 +1,38 @@
-//! Pure parsers for the versions this project pins: a package's version in Cargo.lock, string
-//! keys of Trunk.toml (a tiny TOML subset: sections and `key = "string"`), and the `--version`
-//! lines that trunk, wasm-bindgen and wasm-opt print. No I/O here: everything is unit-tested.
+//! The versions this project pins, read without I/O: a package's version in Cargo.lock and the
+//! keys of Trunk.toml xtask needs (both through the `toml` crate), and the `--version` lines that
+//! trunk, wasm-bindgen and wasm-opt print. Everything here is unit-tested.
+
+use serde::Deserialize;
 
 /// The binaryen release that Trunk.toml pins (`wasm_opt = "version_116"`). Debian's binaryen 108
 /// produces wasm that validates but crashes in the browser, so no other version is accepted.
 pub const BINARYEN_VERSION: u32 = 116;
 
+/// The packages of a Cargo.lock, as the `toml` crate reads them (every other field is ignored).
+#[derive(Deserialize)]
+struct Lock {
+    #[serde(default)]
+    package: Vec<LockedPackage>,
+}
+
+#[derive(Deserialize)]
+struct LockedPackage {
+    name: String,
+    version: String,
+}
+
 /// The version of package `name` recorded in a Cargo.lock text.
 ///
-/// Fails if the package is missing or locked at more than one version (then a single pin for
-/// wasm-bindgen-cli is impossible).
+/// Fails if the text is not TOML, or the package is missing or locked at more than one version
+/// (then a single pin for wasm-bindgen-cli is impossible).
 pub fn lock_version(lock: &str, name: &str) -> Result<String, String> {
+    let lock: Lock = toml::from_str(lock).map_err(|e| format!("Cargo.lock is not valid: {e}"))?;
     let mut versions: Vec<String> = Vec::new();
-    let mut block_name: Option<String> = None;
-    let mut block_version: Option<String> = None;
-    let mut flush = |n: &mut Option<String>, v: &mut Option<String>| {
-        if let (Some(n), Some(v)) = (n.take(), v.take()) {
-            if n == name && !versions.contains(&v) {
-                versions.push(v);
-            }
-        }
-    };
-    for line in lock.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            flush(&mut block_name, &mut block_version);
-            continue;
-        }
-        if let Some((key, value)) = key_value(line) {
-            match key.as_str() {
-                "name" => block_name = Some(value),
-                "version" => block_version = Some(value),
-                _ => {}
-            }
+    for package in lock.package {
+        if package.name == name && !versions.contains(&package.version) {
+            versions.push(package.version);
         }
     }
-    flush(&mut block_name, &mut block_version);
     match versions.as_slice() {
         [one] => Ok(one.clone()),
         [] => Err(format!(
@@ -48,53 +45,33 @@ pub fn lock_version(lock: &str, name: &str) -> Result<String, String> {
     }
 }
 
-/// The string value of `key` in table `[section]` of a TOML text (`section` "" means the top
-/// level; a top-level dotted key `section.key = "…"` also counts). `None` if absent or not a
-/// plain string.
-pub fn toml_string(text: &str, section: &str, key: &str) -> Option<String> {
-    let mut current = String::new();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.starts_with("[[") {
-            // An array of tables: never one of the plain sections we look up.
-            current = String::from("[[array]]");
-            continue;
-        }
-        if let Some(rest) = line.strip_prefix('[') {
-            let end = rest.find(']').unwrap_or(rest.len());
-            current = rest[..end].trim().to_string();
-            continue;
-        }
-        let Some((k, value)) = key_value(line) else {
-            continue;
-        };
-        if current == section && k == key {
-            return Some(value);
-        }
-        if current.is_empty() && !section.is_empty() && k == format!("{section}.{key}") {
-            return Some(value);
-        }
-    }
-    None
+/// What this project reads from Trunk.toml; every other key is Trunk's alone.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+pub struct TrunkToml {
+    #[serde(default)]
+    pub build: TrunkBuild,
+    #[serde(default)]
+    pub tools: TrunkTools,
 }
 
-/// Parses one `key = "value"` (or `'value'`) line, ignoring a trailing `# comment`.
-fn key_value(line: &str) -> Option<(String, String)> {
-    if line.starts_with('#') {
-        return None;
-    }
-    let (key, rest) = line.split_once('=')?;
-    let key: String = key
-        .trim()
-        .split('.')
-        .map(|part| part.trim().trim_matches('"').trim_matches('\''))
-        .collect::<Vec<_>>()
-        .join(".");
-    let rest = rest.trim();
-    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
-    let body = &rest[1..];
-    let end = body.find(quote)?;
-    Some((key, body[..end].to_string()))
+/// Trunk.toml's `[build]` keys that xtask reads.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+pub struct TrunkBuild {
+    /// The bundle's directory ("dist" when absent, as for Trunk).
+    pub dist: Option<String>,
+}
+
+/// Trunk.toml's `[tools]` pins.
+#[derive(Debug, Default, Deserialize, PartialEq)]
+pub struct TrunkTools {
+    pub wasm_bindgen: Option<String>,
+    pub wasm_opt: Option<String>,
+}
+
+/// Reads a Trunk.toml text. Fails with the `toml` crate's message (line and column) if it is not
+/// TOML or a key we read is not a string.
+pub fn trunk_toml(text: &str) -> Result<TrunkToml, String> {
+    toml::from_str(text).map_err(|e| format!("Trunk.toml is not valid: {e}"))
 }
 
 /// The version word of a `NAME X.Y.Z …` line, as `trunk --version`, `wasm-bindgen --version` and
@@ -177,6 +154,15 @@ version = "0.3.107"
     }
 
     #[test]
+    fn lock_version_reports_a_malformed_lock() {
+        let err = lock_version("[[package]\nname = 1", "a");
+        assert!(
+            matches!(&err, Err(e) if e.starts_with("Cargo.lock is not valid: ")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
     fn lock_version_reports_missing_and_duplicate_packages() {
         let missing = lock_version(LOCK, "leptos");
         assert!(
@@ -209,30 +195,51 @@ stage = "post_build"
 "#;
 
     #[test]
-    fn toml_string_reads_sections_quotes_and_comments() {
+    fn trunk_toml_reads_the_pins_and_the_dist_directory() {
         assert_eq!(
-            toml_string(TRUNK, "tools", "wasm_bindgen"),
-            Some("0.2.130".into())
+            trunk_toml(TRUNK),
+            Ok(TrunkToml {
+                build: TrunkBuild {
+                    dist: Some("dist".into())
+                },
+                tools: TrunkTools {
+                    wasm_bindgen: Some("0.2.130".into()),
+                    wasm_opt: Some("version_116".into()),
+                },
+            })
         );
+        // Absent sections and keys are absent, not errors.
         assert_eq!(
-            toml_string(TRUNK, "tools", "wasm_opt"),
-            Some("version_116".into())
+            trunk_toml("[build]\ntarget = \"index.html\"\n"),
+            Ok(TrunkToml::default())
         );
-        assert_eq!(toml_string(TRUNK, "build", "dist"), Some("dist".into()));
-        // Not a string, wrong section, absent.
-        assert_eq!(toml_string(TRUNK, "build", "filehash"), None);
-        assert_eq!(toml_string(TRUNK, "build", "wasm_bindgen"), None);
-        assert_eq!(toml_string(TRUNK, "tools", "sass"), None);
-        assert_eq!(toml_string(TRUNK, "hooks", "stage"), None);
     }
 
     #[test]
-    fn toml_string_accepts_top_level_dotted_keys() {
-        let text = "tools.wasm_bindgen = \"0.2.130\"\n";
-        assert_eq!(
-            toml_string(text, "tools", "wasm_bindgen"),
-            Some("0.2.130".into())
-        );
+    fn trunk_toml_accepts_top_level_dotted_keys() {
+        let pins = trunk_toml("tools.wasm_bindgen = \"0.2.130\"\n").map(|t| t.tools.wasm_bindgen);
+        assert_eq!(pins, Ok(Some("0.2.130".into())));
+    }
+
+    #[test]
+    fn trunk_toml_reports_malformed_text_and_wrong_types() {
+        for text in [
+            "[tools\nwasm_bindgen = \"1\"",
+            "[tools]\nwasm_bindgen = 130\n",
+        ] {
+            let err = trunk_toml(text);
+            assert!(
+                matches!(&err, Err(e) if e.starts_with("Trunk.toml is not valid: ")),
+                "{text}: {err:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_project_s_own_pins_agree() {
+        let lock = include_str!("../../Cargo.lock");
+        let trunk = trunk_toml(include_str!("../../Trunk.toml")).map(|t| t.tools.wasm_bindgen);
+        assert_eq!(trunk, lock_version(lock, "wasm-bindgen").map(Some));
     }
 
     #[test]
