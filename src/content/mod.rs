@@ -8,6 +8,8 @@ pub mod types;
 pub mod validate;
 
 #[cfg(test)]
+mod facts;
+#[cfg(test)]
 mod style;
 
 pub use article::{ARTICLE, QUIZ_TITLE};

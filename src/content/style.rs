@@ -1,6 +1,7 @@
 //! Content rules a careful reader would check, beyond what `validate` says about the data's shape:
 //! enough depth to draw ten questions from, enough application, one name per section, the
-//! article's serial comma, and explanations that quote their own sentence and give nothing away.
+//! article's serial comma, explanations that quote their own sentence and give nothing away, and
+//! the article's apostrophe (’) in every text the widget shows or logs.
 //! Tests only: the checks read the real content.
 
 use super::tiers::PERFECT_ADVICE;
@@ -222,4 +223,130 @@ fn no_tier_name_is_one_of_the_two_roles() {
         ],
         "tier ids are public (the complete event): keep them"
     );
+}
+
+#[test]
+fn the_content_uses_typographic_apostrophes() {
+    // The article uses ’ throughout; a straight ' means an editor pasted from elsewhere.
+    let mut texts = ARTICLE.texts();
+    for question in QUESTIONS {
+        texts.extend([question.prompt, question.explanation]);
+        texts.extend(question.options.iter().map(|option| option.text));
+    }
+    for tier in TIERS {
+        texts.extend([tier.title, tier.advice]);
+    }
+    for text in texts {
+        assert!(!text.contains('\''), "straight apostrophe in: {text}");
+    }
+}
+
+/// Files whose text is a test's fixture or a test's message, never the widget's.
+fn is_test_source(path: &std::path::Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    path.components().any(|c| c.as_os_str() == "tests")
+        || ["tests.rs", "testing.rs", "facts.rs", "style.rs"].contains(&name)
+}
+
+/// The string literals of Rust source `code` (the text between the quotes, escapes left as
+/// written), skipping comments, char literals and lifetimes.
+fn string_literals(code: &str) -> Vec<&str> {
+    let bytes = code.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = code[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'\'' if bytes.get(i + 1) == Some(&b'\\') => {
+                i = code[i + 2..].find('\'').map_or(bytes.len(), |n| i + n + 3);
+            }
+            b'\'' => {
+                // A char literal is one character between quotes; anything else is a lifetime.
+                let len = code[i + 1..].chars().next().map_or(0, char::len_utf8);
+                let closes = bytes.get(i + 1 + len) == Some(&b'\'');
+                i += if closes { len + 2 } else { 1 };
+            }
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#')) => {
+                let hashes = code[i + 1..].bytes().take_while(|&b| b == b'#').count();
+                let start = i + 2 + hashes;
+                let end_marker = ["\"", &"#".repeat(hashes)].concat();
+                let end = code[start..]
+                    .find(&end_marker)
+                    .map_or(bytes.len(), |n| start + n);
+                found.push(&code[start.min(end)..end]);
+                i = end + end_marker.len();
+            }
+            b'"' => {
+                let mut end = i + 1;
+                while end < bytes.len() && bytes[end] != b'"' {
+                    end += if bytes[end] == b'\\' { 2 } else { 1 };
+                }
+                let end = end.min(bytes.len());
+                found.push(&code[i + 1..end]);
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// A straight apostrophe inside a word (`you're`), not a quote around one (`'-'`).
+fn straight_apostrophe(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[1] == '\'' && w[0].is_alphabetic() && w[2].is_alphabetic())
+}
+
+#[test]
+fn the_widget_s_own_text_uses_the_article_s_apostrophe() {
+    // The views' labels, the newsletter's status lines and the console messages are string
+    // literals, many inside `view!`: the sources are the one place all of them can be read.
+    // Test modules (after `#[cfg(test)]`) hold deliberately wrong text, so they are left out.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut pending = vec![root];
+    let mut offenders = Vec::new();
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src/ is readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+                continue;
+            }
+            if is_test_source(&path) {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            let strings = match path.extension().and_then(|e| e.to_str()) {
+                Some("rs") => string_literals(code),
+                // embed.js: every line but comments can reach the console.
+                Some("js") => code
+                    .lines()
+                    .filter(|line| !line.trim_start().starts_with("//"))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for string in strings.into_iter().filter(|s| straight_apostrophe(s)) {
+                offenders.push(format!("{}: {string}", path.display()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "use ’ as the article does:\n{}",
+        offenders.join("\n")
+    );
+}
+
+#[test]
+fn the_source_scan_finds_strings_and_nothing_else() {
+    let code = "fn f<'a>(c: char) -> &'a str { let q = '\\''; let d = '\"'; // it's a comment\n \"it's\" ; r#\"don't \"x\"\"# }";
+    assert_eq!(string_literals(code), ["it's", "don't \"x\""]);
+    assert!(straight_apostrophe("You're on the list"));
+    assert!(!straight_apostrophe("use '-', '_' or '.'"));
+    assert!(!straight_apostrophe("You’re on the list"));
 }

@@ -71,7 +71,42 @@ pub fn tier_in(tiers: &[Tier], percent: u8) -> Option<&Tier> {
         .or_else(|| tiers.iter().min_by_key(|tier| tier.min_percent))
 }
 
-/// The tier with this id, e.g. to re-show a result restored from saved progress.
-pub fn tier_by_id(id: &str) -> Option<&'static Tier> {
-    TIERS.iter().find(|tier| tier.id == id)
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tier(id: &'static str, min_percent: u8) -> Tier {
+        Tier {
+            id,
+            min_percent,
+            title: "A title",
+            advice: "Re-read {topics}.",
+        }
+    }
+
+    #[test]
+    fn tier_for_is_total_and_picks_the_highest_tier_reached() {
+        assert_eq!(tier_for(0).id, "pit-lane-visitor");
+        assert_eq!(tier_for(49).id, "pit-lane-visitor");
+        assert_eq!(tier_for(50).id, "pit-crew");
+        assert_eq!(tier_for(74).id, "pit-crew");
+        assert_eq!(tier_for(75).id, "race-strategist");
+        assert_eq!(tier_for(89).id, "race-strategist");
+        assert_eq!(tier_for(90).id, "team-principal");
+        assert_eq!(tier_for(100).id, "team-principal");
+        assert_eq!(tier_for(u8::MAX).id, "team-principal");
+        for percent in 0..=u8::MAX {
+            assert!(tier_for(percent).min_percent <= percent.max(TIERS[0].min_percent));
+        }
+    }
+
+    #[test]
+    fn tier_in_copes_with_odd_lists() {
+        assert!(tier_in(&[], 50).is_none());
+        let from_twenty = [tier("low", 20), tier("high", 60)];
+        assert_eq!(tier_in(&from_twenty, 10).map(|t| t.id), Some("low"));
+        assert_eq!(tier_in(&from_twenty, 60).map(|t| t.id), Some("high"));
+        let unordered = [tier("high", 60), tier("low", 0)];
+        assert_eq!(tier_in(&unordered, 59).map(|t| t.id), Some("low"));
+    }
 }

@@ -68,7 +68,7 @@ impl ActionUrlProblem {
             Self::Credentials => "must not contain a user name or password",
             Self::BadHost => "must name a valid host, like https://example.com/subscribe",
             Self::MailchimpIdsMissing => {
-                "must include the u= and id= parameters of Mailchimp's embedded-form URL"
+                "must include the u= and id= parameters of Mailchimp’s embedded-form URL"
             }
         }
     }
@@ -92,11 +92,6 @@ impl ActionUrlError {
 
     pub fn problem(&self) -> ActionUrlProblem {
         self.problem
-    }
-
-    /// The value exactly as given (untrimmed).
-    pub fn value(&self) -> &str {
-        &self.value
     }
 }
 
