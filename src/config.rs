@@ -18,6 +18,11 @@ use crate::quiz::{FeedbackMode, QuestionCount};
 /// The `storage-key` used when the attribute is absent or invalid.
 pub const DEFAULT_STORAGE_KEY: &str = "cto-cio-quiz";
 
+/// How every console message of the widget and of `embed.js` starts: the element's name, so a
+/// blog owner's console, shared with the blog's other scripts, says who is speaking. A test holds
+/// `embed.js` to the same words.
+pub const CONSOLE_PREFIX: &str = "<cto-cio-quiz>: ";
+
 /// Every attribute the element reads, in the order their errors are reported.
 pub const ATTRIBUTES: &[&str] = &[
     "storage-key",
@@ -124,7 +129,7 @@ impl ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "<cto-cio-quiz>: invalid {}=", self.attribute)?;
+        write!(f, "{CONSOLE_PREFIX}invalid {}=", self.attribute)?;
         write_quoted(f, &self.value)?;
         write!(f, " ({}); {}.", self.rule, self.fallback)
     }
@@ -357,6 +362,23 @@ fn parse_privacy_url(s: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embed_js_speaks_with_the_same_prefix() {
+        let loader = include_str!("embed.js");
+        assert!(
+            loader.contains("const PREFIX = `<${TAG}>: `;")
+                && loader.contains("const TAG = \"cto-cio-quiz\";"),
+            "embed.js must define PREFIX as {CONSOLE_PREFIX:?}"
+        );
+        let calls = loader.matches("console.").count();
+        let prefixed = loader.matches("console.error(`${PREFIX}").count();
+        assert!(calls >= 3, "embed.js logs its three failures");
+        assert_eq!(
+            prefixed, calls,
+            "every console message of embed.js starts with PREFIX"
+        );
+    }
     use crate::newsletter::ActionUrlProblem;
 
     /// Builds the config from `(name, value)` pairs; any other attribute is absent.

@@ -6,6 +6,8 @@
 
 const base = new URL(".", import.meta.url);
 const TAG = "cto-cio-quiz";
+// Every console line starts with this, as the widget's own do (src/config.rs CONSOLE_PREFIX).
+const PREFIX = `<${TAG}>: `;
 let init;
 
 // One shared promise: one wasm fetch however many elements there are, and one console message if it fails.
@@ -17,7 +19,7 @@ function load() {
       })
     : Promise.reject(new Error("WebAssembly is not available in this browser"))
   ).catch((err) => {
-    console.error(`${TAG}: the interactive quiz could not load (${err && err.message || err}); showing the fallback content instead.`);
+    console.error(`${PREFIX}the interactive quiz could not load (${err && err.message || err}); showing the fallback content instead.`);
     throw err;
   });
   return init;
@@ -111,7 +113,7 @@ async function start(el) {
     state(el, "ready");
     hold(container);
   } catch (err) {
-    console.error(`${TAG}: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
+    console.error(`${PREFIX}the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
     if (release) release();
     if (widget && mounted.get(el)?.widget === widget) {
       mounted.delete(el);
@@ -139,7 +141,7 @@ function stop(el) {
   try {
     w.widget.unmount();
   } catch (err) {
-    console.error(`${TAG}: the quiz could not be removed cleanly (${err && err.message || err}).`);
+    console.error(`${PREFIX}the quiz could not be removed cleanly (${err && err.message || err}).`);
   }
   reset(el);
 }

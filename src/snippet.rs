@@ -18,7 +18,7 @@ pub const DEFAULT_EMBED_SRC: &str = "/widgets/cto-cio-quiz/embed.js";
 /// The whole snippet: a comment, the element with the article inside and the loader's script tag.
 pub fn snippet(article: &Article, embed_src: &str) -> String {
     let mut out = String::from(
-        "<!-- cto-cio-quiz: paste this where the widget belongs. The element's content is the article\n     \
+        "<!-- cto-cio-quiz: paste this where the widget belongs. The element’s content is the article\n     \
          itself, for search engines, feeds and readers whose browser cannot run the widget; the widget\n     \
          replaces it once ready. Point src at the folder you copied dist/ to. -->\n",
     );

@@ -227,7 +227,7 @@ mod tests {
         );
         assert_eq!(
             e.err().map(|e| e.to_string()).as_deref(),
-            Some("newsletter-action must include the u= and id= parameters of Mailchimp's embedded-form URL; got \"https://x.list-manage.com/subscribe/post?u=abc\"")
+            Some("newsletter-action must include the u= and id= parameters of Mailchimp’s embedded-form URL; got \"https://x.list-manage.com/subscribe/post?u=abc\"")
         );
     }
 

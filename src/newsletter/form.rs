@@ -262,9 +262,9 @@ pub fn status_message(state: &FormState) -> Option<Cow<'static, str>> {
         FormState::Editing => return None,
         FormState::Sending => "Sending…",
         FormState::Sent(Delivery::Unconfirmed) => "Almost done — check your inbox to confirm.",
-        FormState::Sent(Delivery::Confirmed) => "You're on the list — thanks!",
+        FormState::Sent(Delivery::Confirmed) => "You’re on the list — thanks!",
         FormState::Failed(Failure::Offline) => {
-            "You seem to be offline. Your e-mail is still here; try again when you're connected."
+            "You seem to be offline. Your e-mail is still here; try again when you’re connected."
         }
         FormState::Failed(Failure::Rejected { status }) => {
             // One format! outside any loop: the status code helps the blog owner if a reader reports it.
@@ -515,11 +515,11 @@ mod tests {
         );
         assert_eq!(
             msg(FormState::Sent(Delivery::Confirmed)).as_deref(),
-            Some("You're on the list — thanks!")
+            Some("You’re on the list — thanks!")
         );
         assert_eq!(
             msg(FormState::Failed(Failure::Offline)).as_deref(),
-            Some("You seem to be offline. Your e-mail is still here; try again when you're connected.")
+            Some("You seem to be offline. Your e-mail is still here; try again when you’re connected.")
         );
         assert_eq!(
             msg(FormState::Failed(Failure::Rejected { status: 422 })).as_deref(),

@@ -39,7 +39,7 @@ pub(crate) fn open<F: DeserializeOwned>(source: &impl Source, key: &str, what: &
         Read::Missing => return Opened::Missing,
         Read::Found(Version { v }) => v,
         Read::Unreadable(error) if error.is_data() => {
-            return Opened::Discarded(discarded(what, "it is not in this widget's format"))
+            return Opened::Discarded(discarded(what, "it is not in this widget’s format"))
         }
         Read::Unreadable(_) => return Opened::Discarded(discarded(what, "it is not valid JSON")),
     };
@@ -107,7 +107,7 @@ mod tests {
         ] {
             assert_eq!(
                 why(raw),
-                "Thing was discarded: it is not in this widget's format.",
+                "Thing was discarded: it is not in this widget’s format.",
                 "{raw}"
             );
         }

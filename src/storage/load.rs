@@ -167,7 +167,7 @@ mod tests {
             saved.warnings,
             [
                 "Saved progress was discarded: it is not valid JSON.",
-                "The newsletter choice was discarded: it is not in this widget's format.",
+                "The newsletter choice was discarded: it is not in this widget’s format.",
             ]
         );
     }

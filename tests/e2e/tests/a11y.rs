@@ -69,7 +69,7 @@ const LONG: Duration = Duration::from_secs(300);
 /// How long one step (a key or click and its re-render) may take.
 const STEP: Duration = Duration::from_secs(10);
 
-const SUBSCRIBED: &str = "You're on the list — thanks!";
+const SUBSCRIBED: &str = "You’re on the list — thanks!";
 const REFUSED: &str = "The newsletter service refused the sign-up (error 422)";
 /// The sign-up's status line (a polite live region).
 const STATUS: &str = ".ccq-cta p.ccq-status[role=status]";
@@ -88,7 +88,7 @@ const ARROW_DOWN: char = '\u{E015}';
 // ---------------------------------------------------------------------------------------------
 
 /// `/pages/a11y-host.html` with a storage key of its own and the sign-up connected to the test
-/// server's recorder (the generic provider: a CORS POST, "You're on the list — thanks!").
+/// server's recorder (the generic provider: a CORS POST, "You’re on the list — thanks!").
 fn page(storage_key: &str) -> String {
     format!(
         "/pages/a11y-host.html?storage-key={storage_key}&newsletter-provider=generic\

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use anyhow::{ensure, Context};
-use cto_cio_quiz::config::DEFAULT_STORAGE_KEY;
+use cto_cio_quiz::config::{CONSOLE_PREFIX, DEFAULT_STORAGE_KEY};
 use e2e::bank::progress_text;
 use e2e::page::with_query;
 use e2e::{in_every_engine, Ctx};
@@ -175,7 +175,7 @@ async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
     ctx.open(&page(case, index)).await?;
     ctx.wait_ready(HOST).await?;
 
-    let named = format!("<cto-cio-quiz>: invalid {}=", case.attribute);
+    let named = format!("{CONSOLE_PREFIX}invalid {}=", case.attribute);
     ctx.assert_only_logged("console.error", &format!("starting {named:?}"), |m| {
         m.starts_with(&named)
     })

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use anyhow::ensure;
+use cto_cio_quiz::config::CONSOLE_PREFIX;
 use e2e::page::sleep_ms;
 use e2e::{in_every_engine, Ctx};
 use serde::Deserialize;
@@ -185,8 +186,8 @@ async fn missing_wasm_keeps_the_fallback_and_logs_once() {
                 "{host}: state changed after failing"
             );
         }
-        ctx.assert_only_logged("console.error", "starting with \"cto-cio-quiz:\"", |m| {
-            m.starts_with("cto-cio-quiz:")
+        ctx.assert_only_logged("console.error", "starting with the widget's prefix", |m| {
+            m.starts_with(CONSOLE_PREFIX)
         })
         .await
     })

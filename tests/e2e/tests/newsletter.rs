@@ -43,9 +43,9 @@ const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
 
 const SENDING: &str = "Sending…";
 const PROVIDER_SENT: &str = "Almost done — check your inbox to confirm.";
-const GENERIC_SENT: &str = "You're on the list — thanks!";
+const GENERIC_SENT: &str = "You’re on the list — thanks!";
 const OFFLINE: &str =
-    "You seem to be offline. Your e-mail is still here; try again when you're connected.";
+    "You seem to be offline. Your e-mail is still here; try again when you’re connected.";
 const ON_THE_LIST: &str = "You’re on the list.";
 const NOT_CONNECTED: &str = "The newsletter sign-up is not connected yet.";
 const MISCONFIGURED: &str = "The newsletter sign-up is not set up correctly";

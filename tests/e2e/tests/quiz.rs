@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, ensure, Context};
+use cto_cio_quiz::config::CONSOLE_PREFIX;
 use cto_cio_quiz::content::tiers::tier_for;
 use cto_cio_quiz::content::Question;
 use cto_cio_quiz::quiz::percent;
@@ -832,8 +833,8 @@ async fn check_fault(ctx: &Ctx, fault: &Fault) -> e2e::Result<()> {
         "expected the start screen with best score line {:?}, got {shown:?}",
         fault.best
     );
-    ctx.assert_only_logged("console.warn", "starting with \"<cto-cio-quiz>: \"", |m| {
-        m.starts_with("<cto-cio-quiz>: ")
+    ctx.assert_only_logged("console.warn", "starting with the widget's prefix", |m| {
+        m.starts_with(CONSOLE_PREFIX)
     })
     .await?;
     start(ctx).await.context("the quiz no longer starts")?;
@@ -877,7 +878,7 @@ async fn a_newer_release_s_data_survives_a_full_playthrough_untouched() {
                 first.buttons
             );
             ctx.assert_only_logged("console.warn", "naming the newer version", |m| {
-                m.starts_with("<cto-cio-quiz>: ") && m.contains("newer version")
+                m.starts_with(CONSOLE_PREFIX) && m.contains("newer version")
             })
             .await?;
 

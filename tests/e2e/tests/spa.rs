@@ -15,6 +15,7 @@
 use std::time::Duration;
 
 use anyhow::ensure;
+use cto_cio_quiz::config::CONSOLE_PREFIX;
 use e2e::{in_every_engine, Ctx};
 use serde::Deserialize;
 use serde_json::json;
@@ -278,8 +279,8 @@ async fn a_missing_stylesheet_keeps_the_fallback() {
             ctx.shadow_count("#quiz", "div.ccq").await? == 0,
             "the widget's root is still in the shadow root"
         );
-        ctx.assert_only_logged("console.error", "starting with \"cto-cio-quiz:\"", |m| {
-            m.starts_with("cto-cio-quiz:") && m.contains("widget.css")
+        ctx.assert_only_logged("console.error", "starting with the widget's prefix", |m| {
+            m.starts_with(CONSOLE_PREFIX) && m.contains("widget.css")
         })
         .await
     })
