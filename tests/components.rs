@@ -2,7 +2,7 @@
 //! act as a reader would (click, choose), and assert on what the DOM shows.
 #![cfg(target_arch = "wasm32")]
 
-use cto_cio_quiz::config::Config;
+use cto_cio_quiz::config::{Config, NewsletterSetup};
 use cto_cio_quiz::content::{ARTICLE, QUESTIONS};
 use cto_cio_quiz::ui::app::App;
 use cto_cio_quiz::ui::session::Session;
@@ -303,4 +303,66 @@ async fn says_when_progress_cannot_be_saved() {
     let host = mount_widget();
     settle().await;
     assert!(text(&host, "#quiz .ccq-note").contains("isn’t letting the page save your progress"));
+}
+
+/// `newsletter/url.rs`'s test strings, the same ones its unit tests use.
+mod url_cases {
+    include!("../src/newsletter/url_cases.rs");
+}
+
+/// Whether the widget takes `s` as its `newsletter-action` (the generic provider).
+fn accepts_action(s: &str) -> bool {
+    let (config, _) =
+        Config::from_attributes(|name| (name == "newsletter-action").then(|| s.to_owned()));
+    matches!(config.newsletter, NewsletterSetup::Connected(_))
+}
+
+/// Whether the browser's reading of `s` is `s` itself (give or take the `/` of an empty path).
+fn browser_keeps(url: &web_sys::Url, s: &str) -> bool {
+    let href = url.href();
+    href == s || href == [s, "/"].concat()
+}
+
+#[wasm_bindgen_test]
+fn every_url_the_widget_accepts_goes_where_the_browser_sends_it() {
+    for &(s, https, host) in url_cases::ACCEPTED {
+        assert!(accepts_action(s), "the widget refuses {s:?}");
+        let url = web_sys::Url::new(s).unwrap_or_else(|_| panic!("the browser refuses {s:?}"));
+        assert_eq!(
+            url.protocol(),
+            if https { "https:" } else { "http:" },
+            "{s:?}"
+        );
+        assert_eq!(url.hostname(), host.to_ascii_lowercase(), "{s:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_url_refused_for_its_scheme_or_characters_is_one_the_browser_rejects_or_rewrites() {
+    let shapes = [url_cases::REFUSED_SCHEME, url_cases::REFUSED_CHARACTER];
+    for s in shapes.into_iter().flatten() {
+        assert!(!accepts_action(s), "the widget accepts {s:?}");
+        if let Ok(url) = web_sys::Url::new(s) {
+            let web = ["https:", "http:"].contains(&url.protocol().as_str());
+            assert!(
+                !web || !browser_keeps(&url, s),
+                "the browser reads {s:?} as written, as a web URL"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_url_refused_for_credentials_would_carry_them_or_be_rewritten_and_odd_hosts_are_refused() {
+    // Refused hosts (an IPv6 literal, `a..b`) are policy, not a different reading: only the
+    // widget's side is held.
+    for s in url_cases::REFUSED_HOST {
+        assert!(!accepts_action(s), "the widget accepts {s:?}");
+    }
+    for s in url_cases::REFUSED_CREDENTIALS {
+        assert!(!accepts_action(s), "the widget accepts {s:?}");
+        let url = web_sys::Url::new(s).unwrap_or_else(|_| panic!("the browser refuses {s:?}"));
+        let credentials = !url.username().is_empty() || !url.password().is_empty();
+        assert!(credentials || !browser_keeps(&url, s), "{s:?}");
+    }
 }
