@@ -403,8 +403,8 @@ fn quoted<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{ARTICLE, QUESTIONS, TIERS};
     use crate::content::types::{AnswerOption, Dimension, RolePair, Section};
+    use crate::content::{ARTICLE, QUESTIONS, TIERS};
 
     /// The problems a check reported; an `Ok` is a test failure here.
     fn problems(result: Result<(), Vec<String>>) -> Vec<String> {

@@ -42,3 +42,27 @@ pub fn option_id(question: &'static Question, right: bool) -> crate::Result<&'st
             anyhow!("{} has no {kind} option", question.id)
         })
 }
+
+/// The article's section ids, in reading order (the explainer's anchors), from the crate's data.
+pub fn section_ids() -> Vec<&'static str> {
+    cto_cio_quiz::content::ARTICLE
+        .sections
+        .iter()
+        .map(|section| section.id)
+        .collect()
+}
+
+/// The comparison's dimension ids (`focus`, `priorities`…), in reading order, from the crate's data.
+pub fn dimension_ids() -> Vec<&'static str> {
+    cto_cio_quiz::content::ARTICLE
+        .sections
+        .iter()
+        .flat_map(|section| section.blocks.iter())
+        .filter_map(|block| match block {
+            cto_cio_quiz::content::Block::Comparison(dimensions) => Some(*dimensions),
+            _ => None,
+        })
+        .flatten()
+        .map(|dimension| dimension.id)
+        .collect()
+}

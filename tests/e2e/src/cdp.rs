@@ -3,17 +3,15 @@
 //! session's page target). Used by the load benchmark (CPU throttling, cache off) and by
 //! [`crate::prefs`] (emulated media features).
 //!
-//! Sent as a plain HTTP/1.1 request rather than through fantoccini's `Client::issue_cmd`: a
-//! `WebDriverCompatibleCommand` implementation has to name `url::Url` and `http::Method`, and the
-//! e2e crate does not depend on the `url` and `http` crates.
+//! Sent through the crate's one HTTP client ([`crate::http`]) rather than fantoccini's
+//! `Client::issue_cmd`: a `WebDriverCompatibleCommand` implementation has to name `url::Url` and
+//! `http::Method`, and the e2e crate does not depend on the `url` and `http` crates.
 
 use std::time::Duration;
 
 use anyhow::{anyhow, bail, Context};
 use fantoccini::Client;
 use serde_json::{json, Value};
-
-use crate::driver::local_http;
 
 /// Limit for one CDP command.
 const CDP_TIMEOUT: Duration = Duration::from_secs(30);
@@ -42,10 +40,13 @@ impl Cdp {
     /// Runs `cmd` and returns its result; a WebDriver error becomes an error naming the command.
     pub async fn send(&self, cmd: &str, params: Value) -> crate::Result<Value> {
         let body = json!({ "cmd": cmd, "params": params }).to_string();
-        let (status, reply) = tokio::time::timeout(CDP_TIMEOUT, self.post(&body))
-            .await
-            .map_err(|_| anyhow!("CDP {cmd}: no answer within {CDP_TIMEOUT:?}"))?
-            .with_context(|| format!("CDP {cmd}: talking to chromedriver"))?;
+        let path = format!("/session/{}/goog/cdp/execute", self.session);
+        let answer =
+            tokio::time::timeout(CDP_TIMEOUT, crate::http::post_json(self.port, &path, body))
+                .await
+                .map_err(|_| anyhow!("CDP {cmd}: no answer within {CDP_TIMEOUT:?}"))?
+                .with_context(|| format!("CDP {cmd}: talking to chromedriver"))?;
+        let (status, reply) = (answer.status, answer.text());
         let json: Value = serde_json::from_str(&reply)
             .with_context(|| format!("CDP {cmd}: chromedriver answered {status} with {reply}"))?;
         let value = json.get("value").cloned().unwrap_or(Value::Null);
@@ -57,19 +58,6 @@ impl Cdp {
             bail!("CDP {cmd} failed ({status}): {message}");
         }
         Ok(value)
-    }
-
-    /// One POST of `body` to chromedriver's CDP endpoint; returns the status and the body.
-    async fn post(&self, body: &str) -> std::io::Result<(u16, String)> {
-        let port = self.port;
-        let request = format!(
-            "POST /session/{}/goog/cdp/execute HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\
-             Content-Type: application/json; charset=utf-8\r\nContent-Length: {}\r\n\
-             Connection: close\r\n\r\n{body}",
-            self.session,
-            body.len()
-        );
-        local_http(port, &request).await
     }
 }
 

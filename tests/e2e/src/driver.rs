@@ -14,7 +14,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, Context};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::{cleanup, Engine};
 
@@ -197,61 +196,15 @@ pub fn free_port() -> std::io::Result<u16> {
 
 /// True once `GET /status` answers 200 and does not say `"ready": false`.
 async fn status_ready(port: u16) -> bool {
-    match tokio::time::timeout(Duration::from_secs(2), get_status(port)).await {
-        Ok(Ok((status, body))) => {
-            let ready = serde_json::from_str::<serde_json::Value>(&body)
+    match tokio::time::timeout(Duration::from_secs(2), crate::http::get(port, "/status")).await {
+        Ok(Ok(reply)) => {
+            let ready = serde_json::from_slice::<serde_json::Value>(&reply.body)
                 .ok()
                 .and_then(|v| v.pointer("/value/ready").and_then(|r| r.as_bool()))
                 .unwrap_or(true);
-            status == 200 && ready
+            reply.status == 200 && ready
         }
         _ => false,
-    }
-}
-
-/// `GET /status` (geckodriver rejects a Host header without the port: DNS-rebinding protection).
-async fn get_status(port: u16) -> std::io::Result<(u16, String)> {
-    let request =
-        format!("GET /status HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
-    local_http(port, &request).await
-}
-
-/// Sends one raw HTTP/1.1 `request` to `127.0.0.1:port` and returns the status and the body,
-/// reading exactly Content-Length bytes: chromedriver answers `Connection: close` but keeps the
-/// socket open, so reading to EOF would hang.
-pub async fn local_http(port: u16, request: &str) -> std::io::Result<(u16, String)> {
-    let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", port)).await?;
-    stream.write_all(request.as_bytes()).await?;
-    let mut reply = Vec::new();
-    let mut chunk = [0u8; 8192];
-    loop {
-        let n = stream.read(&mut chunk).await?;
-        reply.extend_from_slice(&chunk[..n]);
-        if let Some(split) = reply.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&reply[..split]).into_owned();
-            let body = &reply[split + 4..];
-            let length = head
-                .lines()
-                .filter_map(|l| l.split_once(':'))
-                .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-length"))
-                .and_then(|(_, v)| v.trim().parse::<usize>().ok());
-            let complete = match length {
-                Some(length) => body.len() >= length,
-                None => n == 0,
-            };
-            if complete {
-                let status = head
-                    .split_whitespace()
-                    .nth(1)
-                    .and_then(|s| s.parse().ok())
-                    .unwrap_or(0);
-                let body = &body[..length.unwrap_or(body.len()).min(body.len())];
-                return Ok((status, String::from_utf8_lossy(body).into_owned()));
-            }
-        }
-        if n == 0 {
-            return Err(std::io::ErrorKind::UnexpectedEof.into());
-        }
     }
 }
 

@@ -21,22 +21,27 @@
 //! - [`engines`]: which engines exist, where their binaries are, their capabilities.
 //! - [`driver`]: starting a WebDriver process on a free port and killing it (process group) again.
 //! - [`cleanup`]: kills still-running drivers when the test process is interrupted (Ctrl-C).
+//! - [`http`]: the one HTTP client (driver status, CDP, header checks), over hyper.
 //! - [`server`]: the HTTP server (bundle, host pages, broken bundle, newsletter recorder).
 //! - [`session`]: [`Scenario`] / [`in_every_engine`], the per-engine loop and its failure report.
 //! - [`slots`]: a machine-wide cap on concurrent browser sessions (`CCQ_SESSIONS`).
 //! - [`prefs`]: reader preferences (media features) per scenario, given the way each engine can.
 //! - [`page`]: helpers on [`Ctx`] to read the console probe and reach into the widget's shadow root.
+//! - [`widget`]: THE way to read and drive a widget: [`Ctx::widget`] gives its quiz [`widget::Screen`],
+//!   clicks a button by its label, starts the quiz and waits for texts (no fixed sleeps).
 
 pub mod bank;
 pub mod cdp;
 pub mod cleanup;
 pub mod driver;
 pub mod engines;
+pub mod http;
 pub mod page;
 pub mod prefs;
 pub mod server;
 pub mod session;
 pub mod slots;
+pub mod widget;
 
 pub use engines::Engine;
 pub use page::{ProbeEntry, Rect};

@@ -184,6 +184,34 @@ impl Ctx {
         }
     }
 
+    /// Waits until the probe has recorded an entry of `kind` that satisfies `expected` (described
+    /// by `what`): the positive signal to await before [`Ctx::assert_only_logged`] checks that it
+    /// is the only one.
+    pub async fn wait_logged(
+        &self,
+        kind: &str,
+        what: &str,
+        expected: impl Fn(&str) -> bool,
+    ) -> crate::Result<()> {
+        let deadline = Instant::now() + READY_TIMEOUT;
+        loop {
+            let entries = self.probe().await?;
+            if entries
+                .iter()
+                .any(|e| e.kind == kind && expected(&e.message))
+            {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                bail!(
+                    "no {kind} {what} within {READY_TIMEOUT:?}; probe log: {}",
+                    format_entries(&entries)
+                );
+            }
+            sleep_ms(50).await;
+        }
+    }
+
     /// Fails unless the probe recorded exactly one entry of `kind` (e.g. `"console.error"`), it
     /// satisfies `expected` (described by `what`), and nothing else was recorded.
     pub async fn assert_only_logged(

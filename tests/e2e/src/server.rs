@@ -11,11 +11,12 @@
 //! | `POST /newsletter/…` | recorded (see [`Server::newsletter_posts`]); reply set by [`NewsletterReply`] |
 //! | `OPTIONS /newsletter/…` | CORS preflight answer (recorded too) |
 //!
+//! While [`Server::set_newsletter_unreachable`] is on, `/newsletter/…` connections close unanswered.
+//!
 //! Every HTML response carries the Content-Security-Policy header ([`STRICT_CSP`] unless the
 //! scenario chose another). Anything else is 404.
 
-use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -150,6 +151,8 @@ struct Shared {
     config: Mutex<ServerConfig>,
     recorded: Mutex<Vec<RecordedRequest>>,
     log: Mutex<Vec<String>>,
+    /// See [`Server::set_newsletter_unreachable`].
+    newsletter_unreachable: AtomicBool,
 }
 
 /// A running server; dropping it stops accepting connections.
@@ -170,6 +173,7 @@ impl Server {
             config: Mutex::new(config),
             recorded: Mutex::new(Vec::new()),
             log: Mutex::new(Vec::new()),
+            newsletter_unreachable: AtomicBool::new(false),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
@@ -237,6 +241,15 @@ impl Server {
         self.shared.config.lock().expect("config lock").newsletter = reply;
     }
 
+    /// While `true`, every `/newsletter/…` request is read and its connection closed without an
+    /// answer, as a dropped network would: the page's `fetch` fails, and nothing is recorded.
+    /// The same origin and port stay in use, so no port is chosen now and bound later.
+    pub fn set_newsletter_unreachable(&self, unreachable: bool) {
+        self.shared
+            .newsletter_unreachable
+            .store(unreachable, Ordering::SeqCst);
+    }
+
     /// Every request line served so far (`"GET /dist/embed.js 200"`), for debugging and counting.
     pub fn request_log(&self) -> Vec<String> {
         self.shared.log.lock().expect("log lock").clone()
@@ -297,6 +310,11 @@ fn handle(stream: TcpStream, shared: &Shared) {
     let Some(request) = read_request(&mut BufReader::new(stream)) else {
         return; // idle or malformed connection: just close it
     };
+    if request.target.starts_with("/newsletter/")
+        && shared.newsletter_unreachable.load(Ordering::SeqCst)
+    {
+        return; // closed unanswered: the browser's fetch fails as if offline
+    }
     let config = shared.config.lock().expect("config lock").clone();
     let mut response = route(&request, &config, shared);
     if response
@@ -572,33 +590,4 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
-}
-
-/// Minimal blocking HTTP GET against a server (for header checks without a browser).
-/// Returns (status, lower-cased headers, body).
-pub fn http_get(port: u16, path: &str) -> std::io::Result<(u16, HashMap<String, String>, Vec<u8>)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or_else(|| std::io::Error::other("no header end"))?;
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
-        .collect();
-    Ok((status, headers, raw[split + 4..].to_vec()))
 }

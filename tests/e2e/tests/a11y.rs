@@ -50,31 +50,29 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail, ensure, Context};
+use cto_cio_quiz::newsletter::{Delivery, Failure, FieldError, FormState};
 use e2e::bank::{option_id, progress_text, question_for, total};
 use e2e::page::sleep_ms;
+use e2e::widget::{status_line, Screen, HOST, STATUS, STEP};
 use e2e::{Ctx, NewsletterReply, Scenario, STRICT_CSP};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::wd::TimeoutConfiguration;
 use serde::Deserialize;
 use serde_json::json;
 
-/// The widget on the host page.
-const HOST: &str = "#quiz";
 /// axe's rule tags for WCAG 2.0, 2.1 and 2.2 at levels A and AA.
 const WCAG_TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 /// Fewer text elements with a measured contrast means axe did not look inside the widget.
 const MIN_CONTRAST_CHECKED: usize = 20;
 /// Scenarios that play the whole quiz get more than the default 120 s per engine.
 const LONG: Duration = Duration::from_secs(300);
-/// How long one step (a key or click and its re-render) may take.
-const STEP: Duration = Duration::from_secs(10);
-
-const SUBSCRIBED: &str = "You’re on the list — thanks!";
-const REFUSED: &str = "The newsletter service refused the sign-up (error 422)";
-/// The sign-up's status line (a polite live region).
-const STATUS: &str = ".ccq-cta p.ccq-status[role=status]";
-const EMAIL_MISSING: &str = "Enter your e-mail address, like name@example.com.";
-const CONSENT_MISSING: &str = "Tick the box to confirm you want to receive the newsletter.";
+/// What the widget says, from the crate (a wording change cannot leave these tests behind).
+fn subscribed() -> String {
+    status_line(&FormState::Sent(Delivery::Confirmed))
+}
+fn refused_422() -> String {
+    status_line(&FormState::Failed(Failure::Rejected { status: 422 }))
+}
 
 // WebDriver key codes.
 const TAB: char = '\u{E004}';
@@ -100,88 +98,21 @@ async fn open_ready(ctx: &Ctx, storage_key: &str) -> e2e::Result<()> {
     ctx.open(&page(storage_key)).await?;
     ctx.scroll_into_view(HOST).await?;
     ctx.wait_ready(HOST).await?;
-    wait_screen(ctx, "the start screen", |s| s.kind == "start").await?;
-    Ok(())
-}
-
-/// What the quiz section shows, read in one script.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
-struct Screen {
-    /// `start`, `question`, `results` or `other`.
-    kind: String,
-    progress: Option<String>,
-    legend: Option<String>,
-    /// The radios' values in display order.
-    options: Vec<String>,
-    checked: Option<String>,
-    verdict: Option<String>,
-    /// The question form's submit button.
-    action: Option<String>,
-    score: Option<String>,
-}
-
-const SCREEN_JS: &str = r#"
-const host = document.querySelector(arguments[0]);
-const quiz = host && host.shadowRoot && host.shadowRoot.querySelector('section#quiz');
-if (!quiz) return null;
-const text = (el) => el ? el.textContent.replace(/\s+/g, ' ').trim() : null;
-const form = quiz.querySelector('form.ccq-question');
-const results = quiz.querySelector('.ccq-results');
-const radios = form ? Array.from(form.querySelectorAll('input[type=radio]')) : [];
-const checked = radios.find((r) => r.checked);
-const start = Array.from(quiz.querySelectorAll('button')).some((b) => text(b) === 'Start the quiz');
-return {
-  kind: form ? 'question' : results ? 'results' : start ? 'start' : 'other',
-  progress: form ? text(form.querySelector('.ccq-progress-text')) : null,
-  legend: form ? text(form.querySelector('fieldset > legend')) : null,
-  options: radios.map((r) => r.value),
-  checked: checked ? checked.value : null,
-  verdict: form ? text(form.querySelector('.ccq-feedback .ccq-verdict')) : null,
-  action: form ? text(form.querySelector('button[type=submit]')) : null,
-  score: results ? text(results.querySelector('.ccq-score')) : null,
-};
-"#;
-
-async fn screen(ctx: &Ctx) -> e2e::Result<Option<Screen>> {
-    ctx.eval(SCREEN_JS, vec![json!(HOST)]).await
-}
-
-/// Polls the quiz section until `done` holds; fails after [`STEP`] naming `what`.
-async fn wait_screen(ctx: &Ctx, what: &str, done: impl Fn(&Screen) -> bool) -> e2e::Result<Screen> {
-    let shown: Option<Screen> = ctx
-        .wait_eval(
-            what,
-            STEP,
-            SCREEN_JS,
-            vec![json!(HOST)],
-            |s: &Option<Screen>| s.as_ref().is_some_and(&done),
-        )
+    ctx.widget(HOST)
+        .wait_screen("the start screen", |s| s.kind == "start")
         .await?;
-    shown.ok_or_else(|| anyhow!("the quiz section is not rendered"))
-}
-
-/// Clicks (a real WebDriver click) the quiz section's button labelled `label`.
-async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
-    ctx.click_shadow_button(HOST, "section#quiz", label).await
-}
-
-/// Starts the quiz with a click and waits for question 1.
-async fn start(ctx: &Ctx) -> e2e::Result<Screen> {
-    click_button(ctx, "Start the quiz").await?;
-    wait_screen(ctx, "question 1", |s| {
-        s.progress.as_deref() == Some(progress_text(1).as_str())
-    })
-    .await
+    Ok(())
 }
 
 /// Answers the question on screen (right or wrong on purpose) with clicks and waits for the
 /// feedback.
 async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Screen> {
-    let before = wait_screen(ctx, "a question waiting for an answer", |s| {
-        s.kind == "question" && s.verdict.is_none()
-    })
-    .await?;
+    let before = ctx
+        .widget(HOST)
+        .wait_screen("a question waiting for an answer", |s| {
+            s.kind == "question" && s.verdict.is_none()
+        })
+        .await?;
     let question = question_for(before.legend.as_deref().unwrap_or_default())?;
     let id = option_id(question, right)?;
     ctx.shadow_click(
@@ -189,35 +120,38 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Screen> {
         &format!("form.ccq-question input[type=radio][value=\"{id}\"]"),
     )
     .await?;
-    wait_screen(ctx, "the option to be checked", |s| {
-        s.checked.as_deref() == Some(id)
-    })
-    .await?;
+    ctx.widget(HOST)
+        .wait_screen("the option to be checked", |s| {
+            s.checked.as_deref() == Some(id)
+        })
+        .await?;
     ctx.shadow_click(HOST, "form.ccq-question button[type=submit]")
         .await?;
     let verdict = if right { "Right!" } else { "Not quite." };
-    wait_screen(ctx, &format!("the verdict {verdict:?}"), |s| {
-        s.verdict.as_deref() == Some(verdict)
-    })
-    .await
+    ctx.widget(HOST)
+        .wait_screen(&format!("the verdict {verdict:?}"), |s| {
+            s.verdict.as_deref() == Some(verdict)
+        })
+        .await
 }
 
 /// "Next question" / "See my results" with a click; waits for the next screen.
 async fn next(ctx: &Ctx) -> e2e::Result<Screen> {
-    let now = screen(ctx).await?.unwrap_or_default();
+    let now = ctx.widget(HOST).screen().await?.unwrap_or_default();
     let progress = now.progress.clone();
     ctx.shadow_click(HOST, "form.ccq-question button[type=submit]")
         .await?;
-    wait_screen(ctx, "the next question or the results", |s| {
-        s.kind == "results" || (s.progress != progress && s.verdict.is_none())
-    })
-    .await
+    ctx.widget(HOST)
+        .wait_screen("the next question or the results", |s| {
+            s.kind == "results" || (s.progress != progress && s.verdict.is_none())
+        })
+        .await
 }
 
 /// Answers every remaining question (`right(i)` for the 0-based index) up to the results.
 async fn play_to_results(ctx: &Ctx, right: impl Fn(usize) -> bool) -> e2e::Result<Screen> {
     loop {
-        let now = screen(ctx).await?.unwrap_or_default();
+        let now = ctx.widget(HOST).screen().await?.unwrap_or_default();
         if now.kind == "results" {
             return Ok(now);
         }
@@ -522,7 +456,7 @@ async fn axe_finds_no_wcag_violations_in_any_state() {
             axe_catches_low_contrast(&ctx).await?;
             axe_light_and_dark(&ctx, "explainer (start screen)", &mut report).await?;
 
-            start(&ctx).await?;
+            ctx.widget(HOST).start().await?;
             axe_light_and_dark(&ctx, "a question", &mut report).await?;
             answer(&ctx, true).await?;
             axe_light_and_dark(&ctx, "feedback when right", &mut report).await?;
@@ -538,8 +472,12 @@ async fn axe_finds_no_wcag_violations_in_any_state() {
             // The sign-up, submitted empty: both errors shown.
             ctx.shadow_click(HOST, "form.ccq-signup button[type=submit]")
                 .await?;
-            wait_text(&ctx, "#ccq-email-error", EMAIL_MISSING).await?;
-            wait_text(&ctx, "#ccq-consent-error", CONSENT_MISSING).await?;
+            ctx.widget(HOST)
+                .wait_text_is("#ccq-email-error", FieldError::EmailMissing.message())
+                .await?;
+            ctx.widget(HOST)
+                .wait_text_is("#ccq-consent-error", FieldError::ConsentMissing.message())
+                .await?;
             axe_light_and_dark(&ctx, "sign-up form with errors", &mut report).await?;
 
             ctx.shadow_find(HOST, "#ccq-email")
@@ -550,7 +488,7 @@ async fn axe_finds_no_wcag_violations_in_any_state() {
                 .await?;
             ctx.shadow_click(HOST, "form.ccq-signup button[type=submit]")
                 .await?;
-            wait_text(&ctx, STATUS, SUBSCRIBED).await?;
+            ctx.widget(HOST).wait_text_is(STATUS, &subscribed()).await?;
             axe_light_and_dark(&ctx, "signed up", &mut report).await?;
 
             ensure!(
@@ -567,24 +505,6 @@ async fn axe_finds_no_wcag_violations_in_any_state() {
             ctx.assert_probe_clean().await
         })
         .await;
-}
-
-/// Waits until the shadow-root element `sel` says exactly `expected`.
-async fn wait_text(ctx: &Ctx, sel: &str, expected: &str) -> e2e::Result<()> {
-    let deadline = Instant::now() + STEP;
-    loop {
-        let now = ctx.shadow_text(HOST, sel).await?.unwrap_or_default();
-        if now == expected {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            bail!(
-                "`{sel}` never said {expected:?} (last {now:?}); probe: {}",
-                ctx.probe_summary().await
-            );
-        }
-        sleep_ms(50).await;
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -697,6 +617,14 @@ fn check_focus(ctx: &Ctx, after: &str, f: &Focus, problems: &mut Vec<String>) {
     }
 }
 
+/// Focus once the widget has re-rendered after a change that moves it somewhere unknown in
+/// advance (the form replaced by a status or a note). Where focus lands is what the caller
+/// checks, so there is no condition to wait for: the re-render's effect gets a moment instead.
+async fn focus_after_rerender(ctx: &Ctx) -> e2e::Result<Focus> {
+    sleep_ms(200).await;
+    focus(ctx).await
+}
+
 /// Polls focus until `done` holds (focus moves in an effect after the re-render).
 async fn wait_focus(ctx: &Ctx, what: &str, done: impl Fn(&Focus) -> bool) -> e2e::Result<Focus> {
     let deadline = Instant::now() + Duration::from_secs(3);
@@ -764,25 +692,6 @@ async fn move_focus_until(
     )
 }
 
-/// Waits until the sign-up's status line satisfies `ok`.
-async fn wait_status(ctx: &Ctx, ok: impl Fn(&str) -> bool) -> e2e::Result<String> {
-    let deadline = Instant::now() + STEP;
-    loop {
-        let now = ctx.shadow_text(HOST, STATUS).await?.unwrap_or_default();
-        if ok(&now) {
-            return Ok(now);
-        }
-        if Instant::now() > deadline {
-            bail!(
-                "the sign-up status never got there (last {now:?}); posts: {}; probe: {}",
-                ctx.server.newsletter_posts().len(),
-                ctx.probe_summary().await
-            );
-        }
-        sleep_ms(50).await;
-    }
-}
-
 /// Waits until the sign-up form is back.
 async fn wait_form_back(ctx: &Ctx) -> e2e::Result<()> {
     let deadline = Instant::now() + STEP;
@@ -804,301 +713,346 @@ fn is_button(f: &Focus, label: &str) -> bool {
     f.tag.as_deref() == Some("button") && f.text.as_deref() == Some(label)
 }
 
+/// The keyboard scenario's problems that do not stop it (focus out of the page, no visible
+/// indicator), each tagged with where it happened; reported together at the end.
+type Problems = Vec<String>;
+
+/// Step 1: from the top of the page, Tab to "Start the quiz" and press Enter; returns question 1.
+async fn keys_start_the_quiz(ctx: &Ctx, problems: &mut Problems) -> e2e::Result<Screen> {
+    open_ready(ctx, "a11y-keys").await?;
+    // From the top of the page, as a reader arriving with the keyboard.
+    ctx.eval::<()>(
+        "window.scrollTo(0, 0); document.activeElement.blur();",
+        vec![],
+    )
+    .await?;
+    let (_, tabs) = tab_until(ctx, "\"Start the quiz\"", 40, problems, |f| {
+        is_button(f, "Start the quiz")
+    })
+    .await?;
+    eprintln!("[a11y] {}: {tabs} Tabs to \"Start the quiz\"", ctx.engine);
+    press(ctx, &[ENTER]).await?;
+    let shown = ctx
+        .widget(HOST)
+        .wait_screen("question 1", |s| {
+            s.progress.as_deref() == Some(progress_text(1).as_str())
+        })
+        .await?;
+    let f = wait_focus(ctx, "question 1's fieldset", |f| {
+        f.tag.as_deref() == Some("fieldset")
+    })
+    .await?;
+    check_focus(ctx, "Start", &f, problems);
+
+    Ok(shown)
+}
+
+/// Step 2, once per question: Tab into the options, pick the right one with the arrows or Space,
+/// Enter to check, Enter to move on; returns the next screen (the results after the last).
+async fn keys_answer(
+    ctx: &Ctx,
+    i: usize,
+    shown: Screen,
+    problems: &mut Problems,
+) -> e2e::Result<Screen> {
+    let mut shown = shown;
+    let question = question_for(shown.legend.as_deref().unwrap_or_default())?;
+    let right = option_id(question, true)?;
+    let index = shown
+        .options
+        .iter()
+        .position(|o| o == right)
+        .ok_or_else(|| anyhow!("{right} is not on screen: {shown:?}"))?;
+    let step = format!("question {i}");
+    // Tab from the fieldset into the radio group: the first radio (none is checked).
+    press(ctx, &[TAB]).await?;
+    let f = focus(ctx).await?;
+    check_focus(ctx, &format!("Tab into {step}'s options"), &f, problems);
+    ensure!(
+        f.input_type.as_deref() == Some("radio")
+            && f.value.as_deref() == Some(shown.options[0].as_str()),
+        "{step}: Tab from the fieldset went to {:?} instead of the first option {:?}",
+        f.shadow,
+        shown.options[0]
+    );
+    if index == 0 {
+        press(ctx, &[SPACE]).await?;
+    } else {
+        press(ctx, &vec![ARROW_DOWN; index]).await?;
+    }
+    let picked = ctx
+        .widget(HOST)
+        .wait_screen(&format!("{step}: {right} checked"), |s| {
+            s.checked.as_deref() == Some(right)
+        })
+        .await?;
+    let f = focus(ctx).await?;
+    check_focus(ctx, &format!("selecting in {step}"), &f, problems);
+    ensure!(
+        f.value.as_deref() == Some(right),
+        "{step}: focus is on {:?} after selecting {right}",
+        f.shadow
+    );
+    if i == 1 {
+        // Out of the group and back: focus returns to the checked radio.
+        shift_tab(ctx).await?;
+        let f = focus(ctx).await?;
+        check_focus(ctx, &format!("Shift+Tab in {step}"), &f, problems);
+        press(ctx, &[TAB]).await?;
+        let f = focus(ctx).await?;
+        ensure!(
+            f.value.as_deref() == Some(right),
+            "{step}: Shift+Tab then Tab landed on {:?}, not the checked option",
+            f.shadow
+        );
+    }
+    // Enter in the radio group submits the form ("Check answer").
+    press(ctx, &[ENTER]).await?;
+    let checked = ctx
+        .widget(HOST)
+        .wait_screen(&format!("{step}: the feedback after Enter"), |s| {
+            s.verdict.is_some()
+        })
+        .await;
+    let checked = match checked {
+        Ok(s) => s,
+        Err(e) => {
+            problems.push(format!(
+                "[{}] {step}: Enter on the selected radio did not check the answer \
+                 ({e:#}); continued with Tab to \"Check answer\" and Enter",
+                ctx.engine
+            ));
+            tab_until(ctx, "\"Check answer\"", 5, problems, |f| {
+                is_button(f, "Check answer")
+            })
+            .await?;
+            press(ctx, &[ENTER]).await?;
+            ctx.widget(HOST)
+                .wait_screen(&format!("{step}: the feedback"), |s| s.verdict.is_some())
+                .await?
+        }
+    };
+    ensure!(
+        checked.verdict.as_deref() == Some("Right!") && picked.legend == checked.legend,
+        "{step}: expected \"Right!\" for {right}: {checked:?}"
+    );
+    let label = if i == total() {
+        "See my results"
+    } else {
+        "Next question"
+    };
+    let f = wait_focus(ctx, &format!("{step}'s {label:?} button"), |f| {
+        is_button(f, label)
+    })
+    .await?;
+    check_focus(ctx, &format!("checking {step}"), &f, problems);
+
+    press(ctx, &[ENTER]).await?;
+    if i == total() {
+        shown = ctx
+            .widget(HOST)
+            .wait_screen("the results", |s| s.kind == "results")
+            .await?;
+        let f = wait_focus(ctx, "the results heading", |f| {
+            f.tag.as_deref() == Some("h4") && f.text.as_deref() == Some("Your result")
+        })
+        .await?;
+        check_focus(ctx, "See my results", &f, problems);
+    } else {
+        let expected = progress_text(i + 1);
+        shown = ctx
+            .widget(HOST)
+            .wait_screen(&expected, |s| {
+                s.progress.as_deref() == Some(expected.as_str()) && s.verdict.is_none()
+            })
+            .await?;
+        let f = wait_focus(ctx, &format!("question {}'s fieldset", i + 1), |f| {
+            f.tag.as_deref() == Some("fieldset")
+        })
+        .await?;
+        check_focus(ctx, &format!("Next after {step}"), &f, problems);
+    }
+    Ok(shown)
+}
+
+/// Step 3: from the results, Tab to the sign-up, submit it empty, fill it in, see the service
+/// refuse once and accept the retry, with focus checked after every key.
+async fn keys_sign_up(ctx: &Ctx, shown: &Screen, problems: &mut Problems) -> e2e::Result<()> {
+    let n = total();
+    let score = shown.score.clone().unwrap_or_default();
+    ensure!(
+        score.starts_with(&format!("{n} / {n}")),
+        "all answers were right but the score says {score:?}"
+    );
+
+    // The sign-up: from the results heading to the e-mail field.
+    let (_, tabs) = tab_until(ctx, "the e-mail field", 150, problems, |f| {
+        f.id.as_deref() == Some("ccq-email")
+    })
+    .await?;
+    eprintln!(
+        "[a11y] {}: {tabs} Tabs from the results to the e-mail field",
+        ctx.engine
+    );
+    // Enter in the empty field submits: the error is shown and focus stays on the field.
+    press(ctx, &[ENTER]).await?;
+    ctx.widget(HOST)
+        .wait_text_is("#ccq-email-error", FieldError::EmailMissing.message())
+        .await?;
+    let f = wait_focus(ctx, "the e-mail field after the error", |f| {
+        f.id.as_deref() == Some("ccq-email")
+    })
+    .await?;
+    check_focus(ctx, "submitting the empty form", &f, problems);
+    let email = "keys.only@example.com";
+    press(ctx, &email.chars().collect::<Vec<_>>()).await?;
+    // Back and forth once with Shift+Tab.
+    shift_tab(ctx).await?;
+    let f = focus(ctx).await?;
+    check_focus(ctx, "Shift+Tab from the e-mail field", &f, problems);
+    press(ctx, &[TAB]).await?;
+    wait_focus(ctx, "the e-mail field again", |f| {
+        f.id.as_deref() == Some("ccq-email")
+    })
+    .await?;
+    press(ctx, &[TAB]).await?;
+    let f = focus(ctx).await?;
+    check_focus(ctx, "Tab to the consent box", &f, problems);
+    ensure!(
+        f.input_type.as_deref() == Some("checkbox"),
+        "Tab from the e-mail field went to {:?}, not the consent box",
+        f.shadow
+    );
+    press(ctx, &[SPACE]).await?;
+    let f = focus(ctx).await?;
+    ensure!(
+        f.checked,
+        "Space did not tick the consent box ({:?})",
+        f.shadow
+    );
+    tab_until(ctx, "\"Subscribe\"", 3, problems, |f| {
+        is_button(f, "Subscribe")
+    })
+    .await?;
+    // First the service refuses: the status says so, and focus must still be in the form
+    // (Subscribe is disabled while sending; a disabled focused button loses focus).
+    ctx.server.set_newsletter_reply(NewsletterReply {
+        status: 422,
+        cors: true,
+        body: "{\"error\":\"nope\"}".into(),
+    });
+    press(ctx, &[ENTER]).await?;
+    ctx.widget(HOST)
+        .wait_text(STATUS, "the sign-up status", |t| t == refused_422())
+        .await?;
+    let f = focus_after_rerender(ctx).await?;
+    check_focus(ctx, "the service refusing the sign-up", &f, problems);
+    ctx.server.set_newsletter_reply(NewsletterReply::default());
+    if !is_button(&f, "Subscribe") {
+        // Already reported; put focus back by script to go on with the keyboard.
+        ctx.eval::<()>(
+            "document.querySelector(arguments[0]).shadowRoot \
+               .querySelector('form.ccq-signup button[type=submit]').focus();",
+            vec![json!(HOST)],
+        )
+        .await?;
+    }
+    press(ctx, &[ENTER]).await?;
+    ctx.widget(HOST)
+        .wait_text(STATUS, "the sign-up status", |t| t == subscribed())
+        .await?;
+    let posts = ctx.server.newsletter_posts();
+    ensure!(
+        posts.len() == 2
+            && posts
+                .iter()
+                .all(|p| p.form_field("email").as_deref() == Some(email)),
+        "expected two POSTs with {email}, got {:?}",
+        posts.iter().map(|p| p.body_text()).collect::<Vec<_>>()
+    );
+    // Where is focus now that the form is gone?
+    let f = focus_after_rerender(ctx).await?;
+    check_focus(
+        ctx,
+        "subscribing (the form is replaced by the status)",
+        &f,
+        problems,
+    );
+    ctx.assert_probe_clean().await
+}
+
+/// Step 4, on a fresh widget: "Not now" hides the form and "Show the sign-up form" brings it back.
+async fn keys_not_now_and_back(ctx: &Ctx, problems: &mut Problems) -> e2e::Result<()> {
+    // "Not now" hides the form, "Show the sign-up form" brings it back: a fresh widget,
+    // from the top of the page to the form with Tab.
+    open_ready(ctx, "a11y-keys-not-now").await?;
+    ctx.eval::<()>(
+        "window.scrollTo(0, 0); document.activeElement.blur();",
+        vec![],
+    )
+    .await?;
+    tab_until(ctx, "\"Not now\"", 60, problems, |f| {
+        is_button(f, "Not now")
+    })
+    .await?;
+    press(ctx, &[ENTER]).await?;
+    ctx.widget(HOST)
+        .wait_text_is(
+            ".ccq-cta .ccq-note button.ccq-link-btn",
+            "Show the sign-up form",
+        )
+        .await?;
+    let f = focus_after_rerender(ctx).await?;
+    check_focus(
+        ctx,
+        "\"Not now\" (the form is replaced by a note)",
+        &f,
+        problems,
+    );
+    if !is_button(&f, "Show the sign-up form") {
+        // Backwards: the way back is where the form was, just before the lost focus. (Tab
+        // would leave the page after the host's last link, which Firefox then no longer
+        // delivers keys to.)
+        move_focus_until(ctx, true, "\"Show the sign-up form\"", 20, problems, |f| {
+            is_button(f, "Show the sign-up form")
+        })
+        .await?;
+    }
+    press(ctx, &[ENTER]).await?;
+    wait_form_back(ctx).await?;
+    let f = focus_after_rerender(ctx).await?;
+    check_focus(
+        ctx,
+        "\"Show the sign-up form\" (the note is replaced by the form)",
+        &f,
+        problems,
+    );
+
+    Ok(())
+}
+
 #[tokio::test]
 async fn the_quiz_and_the_sign_up_work_with_the_keyboard_alone() {
     Scenario::new("a11y: keyboard only")
         .timeout(LONG)
         .run(|ctx| async move {
-            let mut problems = Vec::new();
-            open_ready(&ctx, "a11y-keys").await?;
-            // From the top of the page, as a reader arriving with the keyboard.
-            ctx.eval::<()>(
-                "window.scrollTo(0, 0); document.activeElement.blur();",
-                vec![],
-            )
-            .await?;
-            let (_, tabs) = tab_until(&ctx, "\"Start the quiz\"", 40, &mut problems, |f| {
-                is_button(f, "Start the quiz")
-            })
-            .await?;
-            eprintln!("[a11y] {}: {tabs} Tabs to \"Start the quiz\"", ctx.engine);
-            press(&ctx, &[ENTER]).await?;
-            let mut shown = wait_screen(&ctx, "question 1", |s| {
-                s.progress.as_deref() == Some(progress_text(1).as_str())
-            })
-            .await?;
-            let f = wait_focus(&ctx, "question 1's fieldset", |f| {
-                f.tag.as_deref() == Some("fieldset")
-            })
-            .await?;
-            check_focus(&ctx, "Start", &f, &mut problems);
-
+            // Each step's failure names the step; the problems that do not stop a step are
+            // reported together at the end.
+            let mut problems = Problems::new();
+            let mut shown = keys_start_the_quiz(&ctx, &mut problems)
+                .await
+                .context("keyboard step 1: Tab to \"Start the quiz\" and start")?;
             for i in 1..=total() {
-                let question = question_for(shown.legend.as_deref().unwrap_or_default())?;
-                let right = option_id(question, true)?;
-                let index = shown
-                    .options
-                    .iter()
-                    .position(|o| o == right)
-                    .ok_or_else(|| anyhow!("{right} is not on screen: {shown:?}"))?;
-                let step = format!("question {i}");
-                // Tab from the fieldset into the radio group: the first radio (none is checked).
-                press(&ctx, &[TAB]).await?;
-                let f = focus(&ctx).await?;
-                check_focus(
-                    &ctx,
-                    &format!("Tab into {step}'s options"),
-                    &f,
-                    &mut problems,
-                );
-                ensure!(
-                    f.input_type.as_deref() == Some("radio")
-                        && f.value.as_deref() == Some(shown.options[0].as_str()),
-                    "{step}: Tab from the fieldset went to {:?} instead of the first option {:?}",
-                    f.shadow,
-                    shown.options[0]
-                );
-                if index == 0 {
-                    press(&ctx, &[SPACE]).await?;
-                } else {
-                    press(&ctx, &vec![ARROW_DOWN; index]).await?;
-                }
-                let picked = wait_screen(&ctx, &format!("{step}: {right} checked"), |s| {
-                    s.checked.as_deref() == Some(right)
-                })
-                .await?;
-                let f = focus(&ctx).await?;
-                check_focus(&ctx, &format!("selecting in {step}"), &f, &mut problems);
-                ensure!(
-                    f.value.as_deref() == Some(right),
-                    "{step}: focus is on {:?} after selecting {right}",
-                    f.shadow
-                );
-                if i == 1 {
-                    // Out of the group and back: focus returns to the checked radio.
-                    shift_tab(&ctx).await?;
-                    let f = focus(&ctx).await?;
-                    check_focus(&ctx, &format!("Shift+Tab in {step}"), &f, &mut problems);
-                    press(&ctx, &[TAB]).await?;
-                    let f = focus(&ctx).await?;
-                    ensure!(
-                        f.value.as_deref() == Some(right),
-                        "{step}: Shift+Tab then Tab landed on {:?}, not the checked option",
-                        f.shadow
-                    );
-                }
-                // Enter in the radio group submits the form ("Check answer").
-                press(&ctx, &[ENTER]).await?;
-                let checked =
-                    wait_screen(&ctx, &format!("{step}: the feedback after Enter"), |s| {
-                        s.verdict.is_some()
-                    })
-                    .await;
-                let checked = match checked {
-                    Ok(s) => s,
-                    Err(e) => {
-                        problems.push(format!(
-                            "[{}] {step}: Enter on the selected radio did not check the answer \
-                             ({e:#}); continued with Tab to \"Check answer\" and Enter",
-                            ctx.engine
-                        ));
-                        tab_until(&ctx, "\"Check answer\"", 5, &mut problems, |f| {
-                            is_button(f, "Check answer")
-                        })
-                        .await?;
-                        press(&ctx, &[ENTER]).await?;
-                        wait_screen(&ctx, &format!("{step}: the feedback"), |s| {
-                            s.verdict.is_some()
-                        })
-                        .await?
-                    }
-                };
-                ensure!(
-                    checked.verdict.as_deref() == Some("Right!") && picked.legend == checked.legend,
-                    "{step}: expected \"Right!\" for {right}: {checked:?}"
-                );
-                let label = if i == total() {
-                    "See my results"
-                } else {
-                    "Next question"
-                };
-                let f = wait_focus(&ctx, &format!("{step}'s {label:?} button"), |f| {
-                    is_button(f, label)
-                })
-                .await?;
-                check_focus(&ctx, &format!("checking {step}"), &f, &mut problems);
-
-                press(&ctx, &[ENTER]).await?;
-                if i == total() {
-                    shown = wait_screen(&ctx, "the results", |s| s.kind == "results").await?;
-                    let f = wait_focus(&ctx, "the results heading", |f| {
-                        f.tag.as_deref() == Some("h4") && f.text.as_deref() == Some("Your result")
-                    })
-                    .await?;
-                    check_focus(&ctx, "See my results", &f, &mut problems);
-                } else {
-                    let expected = progress_text(i + 1);
-                    shown = wait_screen(&ctx, &expected, |s| {
-                        s.progress.as_deref() == Some(expected.as_str()) && s.verdict.is_none()
-                    })
-                    .await?;
-                    let f = wait_focus(&ctx, &format!("question {}'s fieldset", i + 1), |f| {
-                        f.tag.as_deref() == Some("fieldset")
-                    })
-                    .await?;
-                    check_focus(&ctx, &format!("Next after {step}"), &f, &mut problems);
-                }
+                shown = keys_answer(&ctx, i, shown, &mut problems)
+                    .await
+                    .with_context(|| format!("keyboard step 2: answer question {i}"))?;
             }
-            let n = total();
-            let score = shown.score.clone().unwrap_or_default();
-            ensure!(
-                score.starts_with(&format!("{n} / {n}")),
-                "all answers were right but the score says {score:?}"
-            );
-
-            // The sign-up: from the results heading to the e-mail field.
-            let (_, tabs) = tab_until(&ctx, "the e-mail field", 150, &mut problems, |f| {
-                f.id.as_deref() == Some("ccq-email")
-            })
-            .await?;
-            eprintln!(
-                "[a11y] {}: {tabs} Tabs from the results to the e-mail field",
-                ctx.engine
-            );
-            // Enter in the empty field submits: the error is shown and focus stays on the field.
-            press(&ctx, &[ENTER]).await?;
-            wait_text(&ctx, "#ccq-email-error", EMAIL_MISSING).await?;
-            let f = wait_focus(&ctx, "the e-mail field after the error", |f| {
-                f.id.as_deref() == Some("ccq-email")
-            })
-            .await?;
-            check_focus(&ctx, "submitting the empty form", &f, &mut problems);
-            let email = "keys.only@example.com";
-            press(&ctx, &email.chars().collect::<Vec<_>>()).await?;
-            // Back and forth once with Shift+Tab.
-            shift_tab(&ctx).await?;
-            let f = focus(&ctx).await?;
-            check_focus(&ctx, "Shift+Tab from the e-mail field", &f, &mut problems);
-            press(&ctx, &[TAB]).await?;
-            wait_focus(&ctx, "the e-mail field again", |f| {
-                f.id.as_deref() == Some("ccq-email")
-            })
-            .await?;
-            press(&ctx, &[TAB]).await?;
-            let f = focus(&ctx).await?;
-            check_focus(&ctx, "Tab to the consent box", &f, &mut problems);
-            ensure!(
-                f.input_type.as_deref() == Some("checkbox"),
-                "Tab from the e-mail field went to {:?}, not the consent box",
-                f.shadow
-            );
-            press(&ctx, &[SPACE]).await?;
-            let f = focus(&ctx).await?;
-            ensure!(
-                f.checked,
-                "Space did not tick the consent box ({:?})",
-                f.shadow
-            );
-            tab_until(&ctx, "\"Subscribe\"", 3, &mut problems, |f| {
-                is_button(f, "Subscribe")
-            })
-            .await?;
-            // First the service refuses: the status says so, and focus must still be in the form
-            // (Subscribe is disabled while sending; a disabled focused button loses focus).
-            ctx.server.set_newsletter_reply(NewsletterReply {
-                status: 422,
-                cors: true,
-                body: "{\"error\":\"nope\"}".into(),
-            });
-            press(&ctx, &[ENTER]).await?;
-            wait_status(&ctx, |t| t.starts_with(REFUSED)).await?;
-            sleep_ms(200).await;
-            let f = focus(&ctx).await?;
-            check_focus(&ctx, "the service refusing the sign-up", &f, &mut problems);
-            ctx.server.set_newsletter_reply(NewsletterReply::default());
-            if !is_button(&f, "Subscribe") {
-                // Already reported; put focus back by script to go on with the keyboard.
-                ctx.eval::<()>(
-                    "document.querySelector(arguments[0]).shadowRoot \
-                       .querySelector('form.ccq-signup button[type=submit]').focus();",
-                    vec![json!(HOST)],
-                )
-                .await?;
-            }
-            press(&ctx, &[ENTER]).await?;
-            wait_status(&ctx, |t| t == SUBSCRIBED).await?;
-            let posts = ctx.server.newsletter_posts();
-            ensure!(
-                posts.len() == 2
-                    && posts
-                        .iter()
-                        .all(|p| p.form_field("email").as_deref() == Some(email)),
-                "expected two POSTs with {email}, got {:?}",
-                posts.iter().map(|p| p.body_text()).collect::<Vec<_>>()
-            );
-            // Where is focus now that the form is gone?
-            sleep_ms(200).await;
-            let f = focus(&ctx).await?;
-            check_focus(
-                &ctx,
-                "subscribing (the form is replaced by the status)",
-                &f,
-                &mut problems,
-            );
-            ctx.assert_probe_clean().await?;
-
-            // "Not now" hides the form, "Show the sign-up form" brings it back: a fresh widget,
-            // from the top of the page to the form with Tab.
-            open_ready(&ctx, "a11y-keys-not-now").await?;
-            ctx.eval::<()>(
-                "window.scrollTo(0, 0); document.activeElement.blur();",
-                vec![],
-            )
-            .await?;
-            tab_until(&ctx, "\"Not now\"", 60, &mut problems, |f| {
-                is_button(f, "Not now")
-            })
-            .await?;
-            press(&ctx, &[ENTER]).await?;
-            wait_text(
-                &ctx,
-                ".ccq-cta .ccq-note button.ccq-link-btn",
-                "Show the sign-up form",
-            )
-            .await?;
-            sleep_ms(200).await;
-            let f = focus(&ctx).await?;
-            check_focus(
-                &ctx,
-                "\"Not now\" (the form is replaced by a note)",
-                &f,
-                &mut problems,
-            );
-            if !is_button(&f, "Show the sign-up form") {
-                // Backwards: the way back is where the form was, just before the lost focus. (Tab
-                // would leave the page after the host's last link, which Firefox then no longer
-                // delivers keys to.)
-                move_focus_until(
-                    &ctx,
-                    true,
-                    "\"Show the sign-up form\"",
-                    20,
-                    &mut problems,
-                    |f| is_button(f, "Show the sign-up form"),
-                )
-                .await?;
-            }
-            press(&ctx, &[ENTER]).await?;
-            wait_form_back(&ctx).await?;
-            sleep_ms(200).await;
-            let f = focus(&ctx).await?;
-            check_focus(
-                &ctx,
-                "\"Show the sign-up form\" (the note is replaced by the form)",
-                &f,
-                &mut problems,
-            );
-
+            keys_sign_up(&ctx, &shown, &mut problems)
+                .await
+                .context("keyboard step 3: the sign-up from the results")?;
+            keys_not_now_and_back(&ctx, &mut problems)
+                .await
+                .context("keyboard step 4: \"Not now\" and \"Show the sign-up form\"")?;
             ensure!(
                 problems.is_empty(),
                 "{} keyboard problem(s):\n  {}",
@@ -1383,7 +1337,9 @@ async fn no_horizontal_scrolling_at_320_px_with_200_percent_text_or_text_spacing
                     .await
                     .context("entering the frame")?;
                 ctx.wait_ready(HOST).await?;
-                wait_screen(&ctx, "the start screen in the frame", |s| s.kind == "start").await?;
+                ctx.widget(HOST)
+                    .wait_screen("the start screen in the frame", |s| s.kind == "start")
+                    .await?;
                 Viewport::Frame
             };
             let normal = |ctx: Ctx| async move {
@@ -1397,7 +1353,7 @@ async fn no_horizontal_scrolling_at_320_px_with_200_percent_text_or_text_spacing
             };
             check_layouts(&ctx, mode, "explainer", &mut problems).await?;
             normal(ctx.clone()).await?;
-            start(&ctx).await?;
+            ctx.widget(HOST).start().await?;
             // Wrong answers: the feedback then names the right answer and both options carry a
             // mark ("Your answer", "Right answer"), the widest a question gets.
             let shown = answer(&ctx, false).await?;
@@ -1419,7 +1375,9 @@ async fn no_horizontal_scrolling_at_320_px_with_200_percent_text_or_text_spacing
             }
             next(&ctx).await?;
             normal(ctx.clone()).await?;
-            wait_screen(&ctx, "the results", |s| s.kind == "results").await?;
+            ctx.widget(HOST)
+                .wait_screen("the results", |s| s.kind == "results")
+                .await?;
             check_layouts(&ctx, mode, "results", &mut problems).await?;
             ensure!(
                 problems.is_empty(),

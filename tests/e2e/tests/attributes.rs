@@ -5,17 +5,13 @@
 //! The host page is `pages/newsletter-host.html`, which builds the element from the query string.
 //! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
 
-use std::time::Duration;
-
 use anyhow::{ensure, Context};
 use cto_cio_quiz::config::{CONSOLE_PREFIX, DEFAULT_STORAGE_KEY};
 use e2e::bank::progress_text;
 use e2e::page::with_query;
+use e2e::widget::{HOST, STEP};
 use e2e::{in_every_engine, Ctx};
 use serde_json::json;
-
-const HOST: &str = "#quiz";
-const STEP: Duration = Duration::from_secs(10);
 
 /// What the default looks like once the widget runs.
 #[derive(Clone, Copy)]
@@ -136,10 +132,6 @@ fn page(case: &Case, key_suffix: usize) -> String {
     with_query("/pages/newsletter-host.html", &attrs)
 }
 
-async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
-    ctx.click_shadow_button(HOST, "section#quiz", label).await
-}
-
 /// Waits until the shadow-root element `sel` exists (and, if given, its text contains `text`).
 async fn wait_shadow(ctx: &Ctx, what: &str, sel: &str, text: &str) -> e2e::Result<()> {
     ctx.wait_for(
@@ -165,7 +157,7 @@ async fn answer_the_first_question(ctx: &Ctx) -> e2e::Result<()> {
         )
         .await?;
     ensure!(picked, "no radio button on the first question");
-    click_button(ctx, "Check answer").await
+    ctx.widget(HOST).click_button("Check answer").await
 }
 
 async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
@@ -182,7 +174,7 @@ async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
     .await?;
 
     // A working widget: the quiz starts.
-    click_button(ctx, "Start the quiz").await?;
+    ctx.widget(HOST).click_button("Start the quiz").await?;
     wait_shadow(
         ctx,
         "the first question",
@@ -281,7 +273,7 @@ async fn parts_and_questions_shape_the_widget() {
             ctx.shadow_count(HOST, ".ccq-pair, .ccq-dims-nav").await? == 0,
             "the explainer is shown though parts leaves it out"
         );
-        click_button(&ctx, "Start the quiz").await?;
+        ctx.widget(HOST).click_button("Start the quiz").await?;
         wait_shadow(
             &ctx,
             "the first question",

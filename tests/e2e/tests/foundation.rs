@@ -9,26 +9,11 @@ use std::time::Duration;
 
 use anyhow::ensure;
 use cto_cio_quiz::config::CONSOLE_PREFIX;
+use e2e::bank::{dimension_ids, section_ids};
 use e2e::page::sleep_ms;
 use e2e::{in_every_engine, Ctx};
 use serde::Deserialize;
 use serde_json::json;
-
-const SECTIONS: [&str; 6] = [
-    "intro",
-    "analogy",
-    "impact",
-    "differences",
-    "why",
-    "newsletter",
-];
-const DIMENSIONS: [&str; 5] = [
-    "focus",
-    "priorities",
-    "stakeholders",
-    "metrics",
-    "leadership",
-];
 
 /// The explainer is mounted in `host`'s shadow root as the contract describes.
 async fn assert_explainer(ctx: &Ctx, host: &str) -> e2e::Result<()> {
@@ -49,7 +34,7 @@ async fn assert_explainer(ctx: &Ctx, host: &str) -> e2e::Result<()> {
         "{host}: no h2 widget title"
     );
     let sections = ctx.shadow_ids(host, "section[id]").await?;
-    for id in SECTIONS {
+    for id in section_ids() {
         ensure!(
             sections.iter().any(|s| s == id),
             "{host}: no section#{id} (found {sections:?})"
@@ -59,7 +44,7 @@ async fn assert_explainer(ctx: &Ctx, host: &str) -> e2e::Result<()> {
             "{host}: section#{id} has no h3 heading"
         );
     }
-    for id in DIMENSIONS {
+    for id in dimension_ids() {
         ensure!(
             ctx.shadow_count(host, &format!("#{id}")).await? == 1,
             "{host}: expected exactly one #{id} in the differences"

@@ -3,11 +3,9 @@
 //! under the strict CSP, the console probe catching each kind of problem, and the shadow-root
 //! helpers (including a real WebDriver click inside a shadow root).
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::Duration;
 
-use e2e::server::http_get;
+use e2e::http;
 use e2e::{NewsletterReply, Scenario, Server, ServerConfig, STRICT_CSP};
 use serde_json::json;
 
@@ -38,25 +36,8 @@ fn server_with(dist: &std::path::Path, reply: NewsletterReply) -> Server {
     .expect("start server")
 }
 
-/// Sends a raw request and returns the status code and the raw response text.
-fn raw(server: &Server, request: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(("127.0.0.1", server.port())).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(5)))
-        .expect("timeout");
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut reply = String::new();
-    stream.read_to_string(&mut reply).expect("read reply");
-    let status = reply
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status code");
-    (status, reply)
-}
-
-#[test]
-fn server_serves_bundle_pages_and_broken_bundle_with_right_types() {
+#[tokio::test]
+async fn server_serves_bundle_pages_and_broken_bundle_with_right_types() {
     let dist = fake_dist("routes");
     let server = server_with(dist.path(), NewsletterReply::default());
     let port = server.port();
@@ -79,7 +60,8 @@ fn server_serves_bundle_pages_and_broken_bundle_with_right_types() {
         ("/dist/%2e%2e/Cargo.toml", 404, "text/plain; charset=utf-8"),
         ("/elsewhere", 404, "text/plain; charset=utf-8"),
     ] {
-        let (got, headers, _) = http_get(port, path).expect("GET");
+        let reply = http::get(port, path).await.expect("GET");
+        let (got, headers) = (reply.status, reply.headers);
         assert_eq!(got, status, "status of {path}");
         assert_eq!(headers["content-type"], content_type, "type of {path}");
         assert_eq!(headers["connection"], "close", "{path}");
@@ -91,8 +73,8 @@ fn server_serves_bundle_pages_and_broken_bundle_with_right_types() {
         );
     }
 
-    let (_, _, body) = http_get(port, "/probed/index.html").expect("GET probed");
-    let body = String::from_utf8(body).expect("utf-8");
+    let probed = http::get(port, "/probed/index.html").await;
+    let body = String::from_utf8(probed.expect("GET probed").body).expect("utf-8");
     assert!(
         body.starts_with(
             "<!doctype html><html><head><script src=\"/pages/probe.js\"></script><title>"
@@ -116,33 +98,41 @@ fn missing_bundle_says_how_to_build_it() {
     );
 }
 
-#[test]
-fn newsletter_recorder_records_posts_and_answers_as_configured() {
+#[tokio::test]
+async fn newsletter_recorder_records_posts_and_answers_as_configured() {
     let dist = fake_dist("newsletter");
     let server = server_with(dist.path(), NewsletterReply::default());
+    let port = server.port();
+    let cors = |reply: &http::Reply| reply.headers.get("access-control-allow-origin").cloned();
 
-    let body = "email=a%40b.example&tag=cto+cio";
-    let (status, reply) = raw(
-        &server,
-        &format!(
-            "POST /newsletter/buttondown?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-             Content-Type: application/x-www-form-urlencoded\r\nOrigin: http://localhost\r\n\
-             Content-Length: {}\r\n\r\n{body}",
-            body.len()
-        ),
-    );
-    assert_eq!(status, 200);
-    assert!(reply.contains("Access-Control-Allow-Origin: *"), "{reply}");
+    let form = [
+        ("content-type", "application/x-www-form-urlencoded"),
+        ("origin", "http://localhost"),
+    ];
+    let body = b"email=a%40b.example&tag=cto+cio".to_vec();
+    let post = http::request(port, "POST", "/newsletter/buttondown?x=1", &form, body).await;
+    let reply = post.expect("POST");
+    assert_eq!(reply.status, 200);
+    assert_eq!(cors(&reply).as_deref(), Some("*"), "{reply:?}");
 
-    let (status, reply) = raw(
-        &server,
-        "OPTIONS /newsletter/buttondown HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-         Access-Control-Request-Method: POST\r\n\r\n",
-    );
-    assert_eq!(status, 204);
-    assert!(
-        reply.contains("Access-Control-Allow-Methods: POST, OPTIONS"),
-        "{reply}"
+    let preflight = [("access-control-request-method", "POST")];
+    let reply = http::request(
+        port,
+        "OPTIONS",
+        "/newsletter/buttondown",
+        &preflight,
+        Vec::new(),
+    )
+    .await
+    .expect("OPTIONS");
+    assert_eq!(reply.status, 204);
+    assert_eq!(
+        reply
+            .headers
+            .get("access-control-allow-methods")
+            .map(String::as_str),
+        Some("POST, OPTIONS"),
+        "{reply:?}"
     );
 
     server.set_newsletter_reply(NewsletterReply {
@@ -150,12 +140,21 @@ fn newsletter_recorder_records_posts_and_answers_as_configured() {
         cors: false,
         body: "nope".into(),
     });
-    let (status, reply) = raw(
-        &server,
-        "POST /newsletter/mailchimp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n",
+    let reply = http::request(port, "POST", "/newsletter/mailchimp", &[], Vec::new())
+        .await
+        .expect("POST");
+    assert_eq!(reply.status, 500);
+    assert_eq!(cors(&reply), None, "{reply:?}");
+
+    // Unreachable: the connection closes unanswered and nothing is recorded; then back.
+    server.set_newsletter_unreachable(true);
+    let dropped = http::request(port, "POST", "/newsletter/offline", &[], Vec::new()).await;
+    assert!(
+        dropped.is_err(),
+        "an unreachable recorder answered: {dropped:?}"
     );
-    assert_eq!(status, 500);
-    assert!(!reply.contains("Access-Control-Allow-Origin"), "{reply}");
+    assert_eq!(server.newsletter_requests().len(), 3);
+    server.set_newsletter_unreachable(false);
 
     let all = server.newsletter_requests();
     assert_eq!(all.len(), 3, "{all:?}");

@@ -30,11 +30,10 @@ use std::time::Duration;
 
 use anyhow::{bail, ensure, Context};
 use e2e::page::sleep_ms;
+use e2e::widget::HOST;
 use e2e::{Ctx, Engine, Scenario};
 use serde::Deserialize;
 
-/// The widget on the host pages.
-const HOST: &str = "#quiz";
 /// After ready, how long layout may still settle (the widget's first effects run in later tasks).
 const SETTLE_MS: u64 = 500;
 /// The canary must measure at least this CLS in Chromium (it measured 0.047 at 1024x900 and 0.093

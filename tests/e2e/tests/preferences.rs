@@ -20,12 +20,11 @@
 //! Host page: `pages/one.html` under the strict CSP. Needs the release bundle (`cargo xtask dist`).
 
 use anyhow::{ensure, Context};
+use e2e::widget::HOST;
 use e2e::{Ctx, Scenario};
 use serde::Deserialize;
 use serde_json::json;
 
-/// The widget on the host page.
-const HOST: &str = "#quiz";
 /// The host page.
 const PAGE: &str = "/pages/one.html";
 /// The progress bar's fill, whose width transitions between questions.

@@ -17,160 +17,36 @@ use cto_cio_quiz::config::CONSOLE_PREFIX;
 use cto_cio_quiz::content::tiers::tier_for;
 use cto_cio_quiz::content::Question;
 use cto_cio_quiz::quiz::percent;
-use e2e::bank::{collapse, option_id, progress_text, question_for, total};
+use e2e::bank::{collapse, dimension_ids, option_id, progress_text, question_for, total};
 use e2e::page::sleep_ms;
+use e2e::widget::{Screen, HOST};
 use e2e::{in_every_engine, Ctx, Scenario};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// The widget on every quiz page.
-const HOST: &str = "#quiz";
 /// One widget and a listener recording its events in `window.__quizEvents`.
 const PAGE: &str = "/pages/quiz-events.html";
 /// The `storage-key` of the quiz pages; the widget's keys are `e2e-quiz:progress` etc.
 const KEY: &str = "e2e-quiz";
-/// How long one step (a click and its re-render) may take.
-const STEP: Duration = Duration::from_secs(10);
 /// Scenarios that click through all the questions get more than the default 120 s per engine.
 const LONG: Duration = Duration::from_secs(240);
 /// The quiz section's heading, from the crate so a wording change cannot leave the test behind.
 const TITLE: &str = cto_cio_quiz::content::QUIZ_TITLE;
 /// What the widget says when it cannot save.
 const NOTE: &str = "This browser isn’t letting the page save your progress, so it will be lost if you leave or reload.";
-/// The explainer's five dimension anchors (the other "Read more" targets are whole sections).
-const DIMENSIONS: [&str; 5] = [
-    "focus",
-    "priorities",
-    "stakeholders",
-    "metrics",
-    "leadership",
-];
 
 /// The storage key `K:<suffix>` of the quiz pages.
 fn key(suffix: &str) -> String {
     format!("{KEY}:{suffix}")
 }
 
-/// What the quiz section (`section#quiz` in the shadow root) shows, read in one script.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-#[serde(default)]
-struct Screen {
-    /// `start`, `question`, `results` or `other`.
-    kind: String,
-    /// The section's h3.
-    title: Option<String>,
-    /// `p.ccq-note` (the cannot-save note).
-    note: Option<String>,
-    /// `.ccq-history`, the best score line.
-    history: Option<String>,
-    /// Every button's label in the section, in order.
-    buttons: Vec<String>,
-    /// `.ccq-progress-text`.
-    progress: Option<String>,
-    /// The question's prompt.
-    legend: Option<String>,
-    /// The radios' values (option ids) in display order.
-    options: Vec<String>,
-    /// The checked radio's value.
-    checked: Option<String>,
-    /// All radios disabled (after checking).
-    disabled: bool,
-    /// `.ccq-feedback .ccq-verdict`.
-    verdict: Option<String>,
-    /// The feedback's "Read more" link target (`data-reveal`).
-    read_more: Option<String>,
-    /// The form's submit button.
-    action: Option<String>,
-    /// `.ccq-score`.
-    score: Option<String>,
-    /// `.ccq-tier`.
-    tier: Option<String>,
-    /// Each `.ccq-review > li`: its prompt, its verdict text and the verdict's whole line.
-    review: Vec<(String, String, String)>,
-    /// Each `.ccq-breakdown li`: its spans' texts (topic, "c / t").
-    breakdown: Vec<Vec<String>>,
-    /// The polite live region's text (e.g. after "Forget my data").
-    notice: Option<String>,
-}
-
-const SCREEN_JS: &str = r#"
-const host = document.querySelector(arguments[0]);
-const root = host && host.shadowRoot;
-const quiz = root && root.querySelector('section#quiz');
-if (!quiz) return null;
-const text = (el) => el ? el.textContent.replace(/\s+/g, ' ').trim() : null;
-const q = (sel) => quiz.querySelector(sel);
-const buttons = Array.from(quiz.querySelectorAll('button'), text);
-const form = q('form.ccq-question');
-const results = q('.ccq-results');
-const radios = form ? Array.from(form.querySelectorAll('input[type=radio]')) : [];
-const checked = radios.find((r) => r.checked);
-const feedback = form && form.querySelector('.ccq-feedback');
-const link = feedback && feedback.querySelector('a[data-reveal]');
-return {
-  kind: form ? 'question' : results ? 'results' : buttons.includes('Start the quiz') ? 'start' : 'other',
-  title: text(q('h3')),
-  note: text(q('p.ccq-note')),
-  history: text(q('.ccq-history')),
-  buttons,
-  progress: form ? text(form.querySelector('.ccq-progress-text')) : null,
-  legend: form ? text(form.querySelector('fieldset > legend')) : null,
-  options: radios.map((r) => r.value),
-  checked: checked ? checked.value : null,
-  disabled: radios.length > 0 && radios.every((r) => r.disabled),
-  verdict: feedback ? text(feedback.querySelector('.ccq-verdict')) : null,
-  read_more: link ? link.getAttribute('data-reveal') : null,
-  action: form ? text(form.querySelector('button[type=submit]')) : null,
-  score: results ? text(results.querySelector('.ccq-score')) : null,
-  tier: results ? text(results.querySelector('.ccq-tier')) : null,
-  review: results ? Array.from(results.querySelectorAll('.ccq-review > li'),
-    (li) => { const v = li.querySelector('.ccq-verdict');
-      return [text(li.querySelector('strong')) || '', text(v) || '', text(v && v.parentElement) || '']; }) : [],
-  breakdown: results ? Array.from(results.querySelectorAll('.ccq-breakdown li'),
-    (li) => Array.from(li.querySelectorAll('span'), text)) : [],
-  notice: text(q('.ccq-sr[aria-live]')),
-};
-"#;
-
-/// What the quiz section shows now (`None` before the widget has rendered it).
-async fn screen(ctx: &Ctx) -> e2e::Result<Option<Screen>> {
-    ctx.eval(SCREEN_JS, vec![json!(HOST)]).await
-}
-
-/// Polls the quiz section until `done` holds, or fails after [`STEP`] naming `what`, with the last
-/// screen and the probe log.
-async fn wait_screen(ctx: &Ctx, what: &str, done: impl Fn(&Screen) -> bool) -> e2e::Result<Screen> {
-    let shown: Option<Screen> = ctx
-        .wait_eval(
-            what,
-            STEP,
-            SCREEN_JS,
-            vec![json!(HOST)],
-            |s: &Option<Screen>| s.as_ref().is_some_and(&done),
-        )
-        .await?;
-    shown.ok_or_else(|| anyhow!("the quiz section is not rendered"))
-}
-
 /// Opens `path`, waits for the widget, and returns its first screen.
 async fn open_ready(ctx: &Ctx, path: &str) -> e2e::Result<Screen> {
     ctx.open(path).await?;
     ctx.wait_ready(HOST).await?;
-    wait_screen(ctx, "the quiz section", |_| true).await
-}
-
-/// Clicks the quiz section's button labelled `label` (a real click).
-async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
-    ctx.click_shadow_button(HOST, "section#quiz", label).await
-}
-
-/// "Start the quiz" on the start screen; returns the first question.
-async fn start(ctx: &Ctx) -> e2e::Result<Screen> {
-    click_button(ctx, "Start the quiz").await?;
-    wait_screen(ctx, "question 1 after \"Start the quiz\"", |s| {
-        s.progress.as_deref() == Some(progress_text(1).as_str())
-    })
-    .await
+    ctx.widget(HOST)
+        .wait_screen("the quiz section", |_| true)
+        .await
 }
 
 /// One checked answer.
@@ -186,10 +62,12 @@ struct Answered {
 /// Answers the question on screen, right or wrong on purpose, like a reader: click the option,
 /// click "Check answer", and check the feedback (verdict, disabled radios, the button's new label).
 async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
-    let before = wait_screen(ctx, "a question waiting for an answer", |s| {
-        s.kind == "question" && s.verdict.is_none() && !s.options.is_empty()
-    })
-    .await?;
+    let before = ctx
+        .widget(HOST)
+        .wait_screen("a question waiting for an answer", |s| {
+            s.kind == "question" && s.verdict.is_none() && !s.options.is_empty()
+        })
+        .await?;
     let legend = before.legend.clone().unwrap_or_default();
     let question = question_for(&legend)?;
     let mut shown_ids = before.options.clone();
@@ -208,15 +86,18 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
         &format!("form.ccq-question input[type=radio][value=\"{}\"]", option),
     )
     .await?;
-    wait_screen(ctx, &format!("option {:?} to be checked", option), |s| {
-        s.checked.as_deref() == Some(option)
-    })
-    .await?;
-    click_button(ctx, "Check answer").await?;
-    let after = wait_screen(ctx, &format!("the feedback on {}", question.id), |s| {
-        s.verdict.is_some()
-    })
-    .await?;
+    ctx.widget(HOST)
+        .wait_screen(&format!("option {:?} to be checked", option), |s| {
+            s.checked.as_deref() == Some(option)
+        })
+        .await?;
+    ctx.widget(HOST).click_button("Check answer").await?;
+    let after = ctx
+        .widget(HOST)
+        .wait_screen(&format!("the feedback on {}", question.id), |s| {
+            s.verdict.is_some()
+        })
+        .await?;
     let verdict = if right { "Right!" } else { "Not quite." };
     let last = before.progress.as_deref() == Some(progress_text(total()).as_str());
     let action = if last {
@@ -248,22 +129,27 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
 
 /// Clicks "Next question" (or "See my results") and waits for the next question (or the results).
 async fn next(ctx: &Ctx) -> e2e::Result<Screen> {
-    let now = screen(ctx)
+    let now = ctx
+        .widget(HOST)
+        .screen()
         .await?
         .ok_or_else(|| anyhow!("no quiz section"))?;
     let label = now.action.clone().unwrap_or_default();
     let index = (1..=total())
         .find(|&i| now.progress.as_deref() == Some(progress_text(i).as_str()))
         .ok_or_else(|| anyhow!("no progress line to move on from: {now:?}"))?;
-    click_button(ctx, &label).await?;
+    ctx.widget(HOST).click_button(&label).await?;
     if index == total() {
-        wait_screen(ctx, "the results", |s| s.kind == "results").await
+        ctx.widget(HOST)
+            .wait_screen("the results", |s| s.kind == "results")
+            .await
     } else {
         let expected = progress_text(index + 1);
-        wait_screen(ctx, &format!("{expected:?} after {label:?}"), |s| {
-            s.progress.as_deref() == Some(expected.as_str()) && s.verdict.is_none()
-        })
-        .await
+        ctx.widget(HOST)
+            .wait_screen(&format!("{expected:?} after {label:?}"), |s| {
+                s.progress.as_deref() == Some(expected.as_str()) && s.verdict.is_none()
+            })
+            .await
     }
 }
 
@@ -518,7 +404,7 @@ async fn playthrough_events_and_retake() {
                 !first.buttons.iter().any(|b| b == "Forget my data"),
                 "\"Forget my data\" offered with nothing saved: {first:?}"
             );
-            let q1 = start(&ctx).await?;
+            let q1 = ctx.widget(HOST).start().await?;
             ensure!(
                 q1.buttons.iter().any(|b| b == "Start over"),
                 "no \"Start over\" on a question: {q1:?}"
@@ -569,8 +455,8 @@ async fn playthrough_events_and_retake() {
             ctx.assert_probe_clean().await?;
 
             // Retake: question 1 again, in a new order.
-            click_button(&ctx, "Retake the quiz").await?;
-            let again = wait_screen(&ctx, "question 1 after \"Retake the quiz\"", |s| {
+            ctx.widget(HOST).click_button("Retake the quiz").await?;
+            let again = ctx.widget(HOST).wait_screen("question 1 after \"Retake the quiz\"", |s| {
                 s.progress.as_deref() == Some(progress_text(1).as_str()) && s.verdict.is_none()
             })
             .await?;
@@ -600,8 +486,8 @@ async fn playthrough_events_and_retake() {
             ensure!(starts == 2, "{starts} start events after a retake, expected 2");
 
             // Start over goes back to the start screen, which shows the one finished attempt.
-            click_button(&ctx, "Start over").await?;
-            let home = wait_screen(&ctx, "the start screen after \"Start over\"", |s| {
+            ctx.widget(HOST).click_button("Start over").await?;
+            let home = ctx.widget(HOST).wait_screen("the start screen after \"Start over\"", |s| {
                 s.kind == "start"
             })
             .await?;
@@ -634,7 +520,7 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
             .await?;
 
             open_ready(&ctx, PAGE).await?;
-            start(&ctx).await?;
+            ctx.widget(HOST).start().await?;
             let mut answers = vec![answer(&ctx, true).await?];
             next(&ctx).await?;
             answers.push(answer(&ctx, false).await?);
@@ -660,7 +546,7 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
 
             ctx.client.refresh().await.context("reloading the page")?;
             ctx.wait_ready(HOST).await?;
-            let after = wait_screen(&ctx, "the restored question 3", |s| s.kind == "question")
+            let after = ctx.widget(HOST).wait_screen("the restored question 3", |s| s.kind == "question")
                 .await?;
             let same = |a: &Screen, b: &Screen| {
                 a.progress == b.progress
@@ -690,8 +576,8 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
             check_events(&host_events(&ctx).await?, 0, &answers[3..], score)?;
 
             // Forget my data: every key of this widget goes, nothing else does.
-            click_button(&ctx, "Forget my data").await?;
-            let home = wait_screen(&ctx, "the start screen after \"Forget my data\"", |s| {
+            ctx.widget(HOST).click_button("Forget my data").await?;
+            let home = ctx.widget(HOST).wait_screen("the start screen after \"Forget my data\"", |s| {
                 s.kind == "start"
             })
             .await?;
@@ -718,7 +604,7 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
             );
             ctx.client.refresh().await.context("reloading the page")?;
             ctx.wait_ready(HOST).await?;
-            let reloaded = wait_screen(&ctx, "the quiz section after reloading", |_| true).await?;
+            let reloaded = ctx.widget(HOST).wait_screen("the quiz section after reloading", |_| true).await?;
             check_fresh_start(&reloaded, "a reload after \"Forget my data\"")?;
             ctx.assert_probe_clean().await
         })
@@ -761,7 +647,7 @@ async fn damaged_saved_state_starts_fresh_with_one_warning() {
         .run(|ctx| async move {
             // A real save, cut in half: what a crash in the middle of a write leaves behind.
             open_ready(&ctx, PAGE).await?;
-            start(&ctx).await?;
+            ctx.widget(HOST).start().await?;
             answer(&ctx, true).await?;
             let real = ctx
                 .local_storage(&key("progress"))
@@ -837,7 +723,10 @@ async fn check_fault(ctx: &Ctx, fault: &Fault) -> e2e::Result<()> {
         m.starts_with(CONSOLE_PREFIX)
     })
     .await?;
-    start(ctx).await.context("the quiz no longer starts")?;
+    ctx.widget(HOST)
+        .start()
+        .await
+        .context("the quiz no longer starts")?;
     Ok(())
 }
 
@@ -882,7 +771,7 @@ async fn a_newer_release_s_data_survives_a_full_playthrough_untouched() {
             })
             .await?;
 
-            start(&ctx).await?;
+            ctx.widget(HOST).start().await?;
             let (_, results) = play_to_the_end(&ctx, 0, |i| i % 2 == 0).await?;
             ensure!(results.kind == "results", "no results: {results:?}");
             // The attempt is kept in memory for this page: the best score shows.
@@ -899,9 +788,9 @@ async fn a_newer_release_s_data_survives_a_full_playthrough_untouched() {
             // A reload is still hands-off, and the data is still there to forget.
             ctx.client.refresh().await.context("reloading the page")?;
             ctx.wait_ready(HOST).await?;
-            wait_screen(&ctx, "the start screen after the reload", |s| s.kind == "start").await?;
-            click_button(&ctx, "Forget my data").await?;
-            let home = wait_screen(&ctx, "the start screen after \"Forget my data\"", |s| {
+            ctx.widget(HOST).wait_screen("the start screen after the reload", |s| s.kind == "start").await?;
+            ctx.widget(HOST).click_button("Forget my data").await?;
+            let home = ctx.widget(HOST).wait_screen("the start screen after \"Forget my data\"", |s| {
                 s.notice.is_some()
             })
             .await?;
@@ -948,7 +837,7 @@ async fn check_without_storage(ctx: &Ctx, page: &str, note_at_load: bool) -> e2e
         "note at load {:?}, expected {expected_note:?}",
         first.note
     );
-    start(ctx).await?;
+    ctx.widget(HOST).start().await?;
     let right = answer(ctx, true).await?;
     ensure!(
         right.shown.note.as_deref() == Some(NOTE),
@@ -989,31 +878,34 @@ async fn a_second_tab_follows_without_a_reload() {
         open_ready(&ctx, PAGE).await?;
 
         // B starts and answers; A shows the same question with the same feedback.
-        start(&ctx).await?;
+        ctx.widget(HOST).start().await?;
         let answered = answer(&ctx, false).await?;
         let in_b = answered.shown.clone();
         ctx.client.switch_to_window(tab_a.clone()).await?;
-        let in_a = wait_screen(&ctx, "tab A to show tab B's answered question 1", |s| {
-            s.progress == in_b.progress
-                && s.legend == in_b.legend
-                && s.options == in_b.options
-                && s.checked == in_b.checked
-                && s.verdict == in_b.verdict
-        })
-        .await?;
+        let in_a = ctx
+            .widget(HOST)
+            .wait_screen("tab A to show tab B's answered question 1", |s| {
+                s.progress == in_b.progress
+                    && s.legend == in_b.legend
+                    && s.options == in_b.options
+                    && s.checked == in_b.checked
+                    && s.verdict == in_b.verdict
+            })
+            .await?;
         ctx.assert_probe_clean().await?;
 
         // A moves on; B follows.
         next(&ctx).await?;
-        let q2 = screen(&ctx).await?.unwrap_or_default();
+        let q2 = ctx.widget(HOST).screen().await?.unwrap_or_default();
         ctx.client.switch_to_window(tab_b).await?;
-        wait_screen(&ctx, "tab B to show tab A's question 2", |s| {
-            s.progress.as_deref() == Some(progress_text(2).as_str())
-                && s.legend == q2.legend
-                && s.options == q2.options
-                && s.verdict.is_none()
-        })
-        .await?;
+        ctx.widget(HOST)
+            .wait_screen("tab B to show tab A's question 2", |s| {
+                s.progress.as_deref() == Some(progress_text(2).as_str())
+                    && s.legend == q2.legend
+                    && s.options == q2.options
+                    && s.verdict.is_none()
+            })
+            .await?;
         ensure!(in_a.disabled, "tab A's radios are not disabled: {in_a:?}");
         ctx.assert_probe_clean().await
     })
@@ -1059,7 +951,7 @@ async fn read_more_focuses_the_explainer_without_navigating() {
     in_every_engine("quiz read more", |ctx| async move {
         open_ready(&ctx, PAGE).await?;
         let href: String = ctx.eval("return location.href;", vec![]).await?;
-        start(&ctx).await?;
+        ctx.widget(HOST).start().await?;
         // Answer until one link to a whole section and one to a dimension have been followed.
         let (mut section_done, mut dimension_done) = (false, false);
         let mut failures = Vec::new();
@@ -1067,7 +959,7 @@ async fn read_more_focuses_the_explainer_without_navigating() {
         for i in 0..total() {
             let answered = answer(&ctx, i % 2 == 0).await?;
             let anchor = answered.question.section;
-            let is_dimension = DIMENSIONS.contains(&anchor);
+            let is_dimension = dimension_ids().contains(&anchor);
             let done = if is_dimension {
                 &mut dimension_done
             } else {

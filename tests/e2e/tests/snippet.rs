@@ -11,9 +11,8 @@ use anyhow::ensure;
 use cto_cio_quiz::content::ARTICLE;
 use e2e::bank::collapse;
 use e2e::in_every_engine;
+use e2e::widget::HOST;
 use serde::Deserialize;
-
-const HOST: &str = "#quiz";
 
 /// The element's light-DOM article: how many of its blocks there are, how many have a layout box
 /// (are rendered), and the text a reader sees (`innerText`, rendered text only).

@@ -16,13 +16,12 @@ use std::time::Duration;
 
 use anyhow::ensure;
 use cto_cio_quiz::config::CONSOLE_PREFIX;
+use e2e::widget::STEP;
 use e2e::{in_every_engine, Ctx};
 use serde::Deserialize;
 use serde_json::json;
 
 const PAGE: &str = "/pages/spa.html";
-/// How long a removed widget may take to be released, or a step of the quiz to render.
-const STEP: Duration = Duration::from_secs(10);
 
 /// Creates `<cto-cio-quiz id=… storage-key=…>` with a one-line fallback inside `#route-…`.
 const CREATE_JS: &str = r#"
@@ -69,7 +68,7 @@ async fn status(ctx: &Ctx, id: &str) -> e2e::Result<Status> {
     ctx.eval(STATUS_JS, vec![json!(id)]).await
 }
 
-async fn wait_status(
+async fn wait_element_status(
     ctx: &Ctx,
     id: &str,
     what: &str,
@@ -86,7 +85,7 @@ async fn remove_and_wait_released(ctx: &Ctx, id: &str) -> e2e::Result<()> {
         vec![json!(id)],
     )
     .await?;
-    wait_status(
+    wait_element_status(
         ctx,
         id,
         &format!("#{id}'s window storage listener to be released after its removal"),
@@ -114,7 +113,7 @@ async fn answer_any(ctx: &Ctx, host: &str, id: &str, number: usize) -> e2e::Resu
     ctx.click_shadow_button(host, "section#quiz", "Next question")
         .await?;
     let next = format!("Question {} of", number + 1);
-    wait_status(ctx, id, &format!("\"{next} …\""), |s| {
+    wait_element_status(ctx, id, &format!("\"{next} …\""), |s| {
         s.progress.as_deref().is_some_and(|p| p.starts_with(&next))
     })
     .await
@@ -151,7 +150,7 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
         ctx.wait_ready("#first").await?;
         ctx.click_shadow_button("#first", "section#quiz", "Start the quiz")
             .await?;
-        wait_status(&ctx, "first", "question 1", |s| {
+        wait_element_status(&ctx, "first", "question 1", |s| {
             s.progress
                 .as_deref()
                 .is_some_and(|p| p.starts_with("Question 1 of"))
@@ -169,7 +168,7 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
         // The reader navigates to another post with the same widget.
         create(&ctx, "route-b", "second", "e2e-spa-resume").await?;
         ctx.wait_ready("#second").await?;
-        let resumed = wait_status(
+        let resumed = wait_element_status(
             &ctx,
             "second",
             "the new element to resume on question 3",
@@ -193,7 +192,7 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
         )
         .await?;
         ctx.wait_ready("#first").await?;
-        let again = wait_status(&ctx, "first", "the re-inserted element's quiz", |s| {
+        let again = wait_element_status(&ctx, "first", "the re-inserted element's quiz", |s| {
             s.progress.is_some()
         })
         .await?;
@@ -219,7 +218,7 @@ async fn a_moved_element_stays_mounted_once() {
         ctx.wait_ready("#w").await?;
         ctx.click_shadow_button("#w", "section#quiz", "Start the quiz")
             .await?;
-        wait_status(&ctx, "w", "question 1", |s| s.progress.is_some()).await?;
+        wait_element_status(&ctx, "w", "question 1", |s| s.progress.is_some()).await?;
         // Move it in one task, then wait until two later tasks have run: the loader decides
         // about a removed element in a later task.
         ctx.eval::<bool>(

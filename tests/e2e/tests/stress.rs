@@ -33,8 +33,6 @@ use serde_json::{json, Value};
 
 /// How many widgets the big page has.
 const WIDGETS: usize = 20;
-/// How long one step (a click and its re-render) may take.
-const STEP: Duration = Duration::from_secs(10);
 /// Twenty widgets take a while to mount on two shared cores.
 const LONG: Duration = Duration::from_secs(240);
 /// The wasm module's path, as the server logs it.
@@ -48,7 +46,9 @@ fn storage_key(i: usize) -> String {
     format!("stress-{i}")
 }
 
-/// What one widget's quiz section shows.
+/// What one widget's quiz section shows, as the all-widgets snapshot ([`SCREENS_JS`]) reads it:
+/// every widget at once, including the ones not mounted. One widget is read and driven through
+/// [`e2e::widget`].
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(default)]
 struct Screen {
@@ -88,59 +88,6 @@ async fn screens(ctx: &Ctx) -> e2e::Result<BTreeMap<String, Screen>> {
     ctx.eval(SCREENS_JS, vec![]).await
 }
 
-/// Polls until widget `i`'s screen satisfies `done`.
-async fn wait_screen(
-    ctx: &Ctx,
-    i: usize,
-    what: &str,
-    done: impl Fn(&Screen) -> bool,
-) -> e2e::Result<Screen> {
-    let deadline = Instant::now() + STEP;
-    let id = format!("quiz-{i}");
-    loop {
-        let shown = screens(ctx).await?.remove(&id).unwrap_or_default();
-        if done(&shown) {
-            return Ok(shown);
-        }
-        if Instant::now() > deadline {
-            bail!(
-                "#{id}: timed out after {STEP:?} waiting for {what}; it shows {shown:?}; probe: {}",
-                ctx.probe_summary().await
-            );
-        }
-        sleep_ms(50).await;
-    }
-}
-
-/// A real WebDriver click on widget `i`'s quiz button labelled `label`.
-async fn click_button(ctx: &Ctx, i: usize, label: &str) -> e2e::Result<()> {
-    let found: bool = ctx
-        .eval(
-            "const root = document.querySelector(arguments[0]).shadowRoot; \
-             root.querySelectorAll('[data-ccq-stress-target]').forEach((e) => \
-               e.removeAttribute('data-ccq-stress-target')); \
-             const b = Array.from(root.querySelectorAll('section#quiz button')).find( \
-               (b) => b.textContent.replace(/\\s+/g, ' ').trim() === arguments[1]); \
-             if (b) b.setAttribute('data-ccq-stress-target', ''); \
-             return !!b;",
-            vec![json!(host(i)), json!(label)],
-        )
-        .await?;
-    ensure!(found, "#quiz-{i}: no button {label:?}");
-    ctx.shadow_click(&host(i), "[data-ccq-stress-target]")
-        .await
-        .with_context(|| format!("#quiz-{i}: clicking {label:?}"))
-}
-
-/// Starts widget `i` with a click; returns question 1.
-async fn start(ctx: &Ctx, i: usize) -> e2e::Result<Screen> {
-    click_button(ctx, i, "Start the quiz").await?;
-    wait_screen(ctx, i, "question 1", |s| {
-        s.progress.as_deref() == Some(progress_text(1).as_str())
-    })
-    .await
-}
-
 /// Answers widget `i`'s question on screen right or wrong (real clicks); returns the question and
 /// the option chosen.
 async fn answer(
@@ -148,10 +95,12 @@ async fn answer(
     i: usize,
     right: bool,
 ) -> e2e::Result<(&'static Question, &'static str)> {
-    let before = wait_screen(ctx, i, "a question", |s| {
-        s.kind == "question" && s.verdict.is_none()
-    })
-    .await?;
+    let before = ctx
+        .widget(&host(i))
+        .wait_screen("a question", |s| {
+            s.kind == "question" && s.verdict.is_none()
+        })
+        .await?;
     let question = question_for(before.legend.as_deref().unwrap_or_default())?;
     let option = option_id(question, right)?;
     ctx.shadow_click(
@@ -159,13 +108,16 @@ async fn answer(
         &format!("form.ccq-question input[type=radio][value=\"{}\"]", option),
     )
     .await?;
-    wait_screen(ctx, i, "the option checked", |s| {
-        s.checked.as_deref() == Some(option)
-    })
-    .await?;
-    click_button(ctx, i, "Check answer").await?;
+    ctx.widget(&host(i))
+        .wait_screen("the option checked", |s| {
+            s.checked.as_deref() == Some(option)
+        })
+        .await?;
+    ctx.widget(&host(i)).click_button("Check answer").await?;
     let verdict = if right { "Right!" } else { "Not quite." };
-    wait_screen(ctx, i, verdict, |s| s.verdict.as_deref() == Some(verdict)).await?;
+    ctx.widget(&host(i))
+        .wait_screen(verdict, |s| s.verdict.as_deref() == Some(verdict))
+        .await?;
     Ok((question, option))
 }
 
@@ -299,19 +251,20 @@ async fn twenty_widgets_each_keep_their_own_state() {
                 (18, Done::Started),
             ] {
                 plan[i] = done;
-                start(&ctx, i).await?;
+                ctx.widget(&host(i)).start().await?;
                 match done {
                     Done::Answered(right) => {
                         first.insert(i, answer(&ctx, i, right).await?);
                     }
                     Done::MovedOn => {
                         first.insert(i, answer(&ctx, i, true).await?);
-                        click_button(&ctx, i, "Next question").await?;
-                        wait_screen(&ctx, i, "question 2", |s| {
-                            s.progress.as_deref() == Some(progress_text(2).as_str())
-                                && s.verdict.is_none()
-                        })
-                        .await?;
+                        ctx.widget(&host(i)).click_button("Next question").await?;
+                        ctx.widget(&host(i))
+                            .wait_screen("question 2", |s| {
+                                s.progress.as_deref() == Some(progress_text(2).as_str())
+                                    && s.verdict.is_none()
+                            })
+                            .await?;
                     }
                     Done::Started | Done::Nothing => {}
                 }
