@@ -329,7 +329,8 @@ async fn force_dark(ctx: &Ctx, on: bool) -> e2e::Result<()> {
         switched > 0,
         "no `@media (prefers-color-scheme: dark)` block to switch in the widget's stylesheet"
     );
-    // Let the style change apply before colours are measured.
+    // The rules were switched by script; style recalculation has no event to wait for, and the
+    // next frame is enough for it before colours are measured.
     sleep_ms(50).await;
     Ok(())
 }

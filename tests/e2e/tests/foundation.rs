@@ -216,6 +216,8 @@ async fn host_page_styles_are_unchanged() {
         )
         .await?;
         ctx.wait_ready("#quiz").await?;
+        // Proving that nothing changes cannot be a wait: ready is the positive signal, and the
+        // mount's own effects run in the tasks right after it.
         sleep_ms(200).await;
         let after = host_styles(&ctx).await?;
         ensure!(
@@ -317,6 +319,10 @@ async fn hostile_host_stylesheet_does_not_change_the_widget_layout() {
 async fn widget_far_below_the_fold_loads_lazily() {
     in_every_engine("lazy loading", |ctx| async move {
         ctx.open("/pages/lazy.html").await?;
+        // The loader has run and observes the element (the positive signal); proving it then
+        // fetches nothing cannot be a wait, so an eager loader gets a second to give itself away.
+        ctx.wait_state("#quiz", "waiting", e2e::widget::STEP)
+            .await?;
         sleep_ms(1000).await;
         let wasm = ctx.resources(".wasm").await?;
         ensure!(

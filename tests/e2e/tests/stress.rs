@@ -204,7 +204,10 @@ async fn twenty_widgets_each_keep_their_own_state() {
                 count == WIDGETS,
                 "the page has {count} widgets, not {WIDGETS}"
             );
-            // The loader is lazy: the last one, far below the fold, has not started.
+            // The loader is lazy: the last one, far below the fold, has not started. It waits
+            // (the positive signal); that it stays so cannot be a wait, hence half a second.
+            ctx.wait_state(&host(WIDGETS), "waiting", e2e::widget::STEP)
+                .await?;
             sleep_ms(500).await;
             let last = ctx.state(&host(WIDGETS)).await?;
             ensure!(
