@@ -363,23 +363,22 @@ fn parse_privacy_url(s: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
+    use crate::newsletter::ActionUrlProblem;
+
     #[test]
     fn embed_js_speaks_with_the_same_prefix() {
+        // Spelled out in embed.js: a literal costs fewer brotli bytes there than a constant.
         let loader = include_str!("embed.js");
-        assert!(
-            loader.contains("const PREFIX = `<${TAG}>: `;")
-                && loader.contains("const TAG = \"cto-cio-quiz\";"),
-            "embed.js must define PREFIX as {CONSOLE_PREFIX:?}"
-        );
         let calls = loader.matches("console.").count();
-        let prefixed = loader.matches("console.error(`${PREFIX}").count();
+        let prefixed = loader
+            .matches(&["console.error(`", CONSOLE_PREFIX].concat())
+            .count();
         assert!(calls >= 3, "embed.js logs its three failures");
         assert_eq!(
             prefixed, calls,
-            "every console message of embed.js starts with PREFIX"
+            "every console message of embed.js starts with {CONSOLE_PREFIX:?}"
         );
     }
-    use crate::newsletter::ActionUrlProblem;
 
     /// Builds the config from `(name, value)` pairs; any other attribute is absent.
     fn config(attrs: &[(&str, &str)]) -> (Config, Vec<ConfigError>) {

@@ -6,11 +6,10 @@
 
 const base = new URL(".", import.meta.url);
 const TAG = "cto-cio-quiz";
-// Every console line starts with this, as the widget's own do (src/config.rs CONSOLE_PREFIX).
-const PREFIX = `<${TAG}>: `;
 let init;
 
 // One shared promise: one wasm fetch however many elements there are, and one console message if it fails.
+// Every console line starts "<cto-cio-quiz>: ", as the widget's own do (src/config.rs CONSOLE_PREFIX).
 function load() {
   init ??= (typeof WebAssembly === "object"
     ? import(new URL(TAG + ".js", base).href).then(async (glue) => {
@@ -19,7 +18,7 @@ function load() {
       })
     : Promise.reject(new Error("WebAssembly is not available in this browser"))
   ).catch((err) => {
-    console.error(`${PREFIX}the interactive quiz could not load (${err && err.message || err}); showing the fallback content instead.`);
+    console.error(`<cto-cio-quiz>: the interactive quiz could not load (${err && err.message || err}); showing the fallback content instead.`);
     throw err;
   });
   return init;
@@ -113,7 +112,7 @@ async function start(el) {
     state(el, "ready");
     hold(container);
   } catch (err) {
-    console.error(`${PREFIX}the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
+    console.error(`<cto-cio-quiz>: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
     if (release) release();
     if (widget && mounted.get(el)?.widget === widget) {
       mounted.delete(el);
@@ -141,7 +140,7 @@ function stop(el) {
   try {
     w.widget.unmount();
   } catch (err) {
-    console.error(`${PREFIX}the quiz could not be removed cleanly (${err && err.message || err}).`);
+    console.error(`<cto-cio-quiz>: the quiz could not be removed cleanly (${err && err.message || err}).`);
   }
   reset(el);
 }
