@@ -72,10 +72,11 @@ pub fn tier_in(tiers: &[Tier], percent: u8) -> Option<&Tier> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn tier(id: &'static str, min_percent: u8) -> Tier {
+    /// A tier fixture (also used by `validate`'s tests).
+    pub(crate) fn tier(id: &'static str, min_percent: u8) -> Tier {
         Tier {
             id,
             min_percent,

@@ -403,6 +403,7 @@ fn quoted<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::tiers::tests::tier;
     use crate::content::types::{AnswerOption, Dimension, RolePair, Section};
     use crate::content::{ARTICLE, QUESTIONS, TIERS};
 
@@ -449,15 +450,6 @@ mod tests {
 
     fn question_problems(questions: &[Question]) -> Vec<String> {
         problems(validate_questions(questions, &ARTICLE))
-    }
-
-    fn tier(id: &'static str, min_percent: u8) -> Tier {
-        Tier {
-            id,
-            min_percent,
-            title: "A title",
-            advice: "Re-read {topics}.",
-        }
     }
 
     // --- the real content ---
