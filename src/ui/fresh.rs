@@ -21,7 +21,13 @@ pub fn slot() -> (NodeRef<html::Div>, Shown) {
 
 /// Replaces what `slot` shows with a freshly built `part`. Call it from an effect that reads the
 /// part's key: the part is built untracked, so only the key re-runs it, and under the effect's
-/// owner, so the part finds the widget's context.
+/// owner, so the part finds the widget's context (a part built fresh may itself hold slots).
+///
+/// Read the key with `get`/`with`, never only `track()` it: `Memo::track` subscribes the effect
+/// without computing the memo, and a memo that was never computed has no sources, so nothing
+/// ever tells it (or the effect) that the quiz changed. That, not ownership, is why a part built
+/// fresh inside another one once seemed to stop following the quiz: its key was a new memo that
+/// only `track()` had touched.
 pub fn show<N>(slot: NodeRef<html::Div>, shown: Shown, part: impl FnOnce() -> N + 'static)
 where
     N: IntoView + 'static,

@@ -10,19 +10,24 @@ use crate::present::labels::{self, OptionMark};
 use crate::quiz::{Action, CurrentQuestion};
 use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
+use crate::ui::fresh;
 use crate::ui::session::{FocusTarget, Session};
 
 use super::shared::{DataControls, ReadMore};
 
-/// The current question. Each question gets freshly built elements (keyed by its id): reusing the
-/// previous question's radios would carry over their values and listeners.
+/// The current question. Each question gets freshly built elements (built fresh when its id
+/// changes, see `ui::fresh`): reusing the previous question's radios would carry over their values
+/// and listeners.
 #[component]
 pub fn QuestionView() -> impl IntoView {
     let current = expect_context::<Derived>().current;
     let question_id = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.question.id)));
-    view! {
-        <For each=move || question_id.get() key=|id| *id children=move |_| view! { <QuestionForm/> }/>
-    }
+    let (slot, shown) = fresh::slot();
+    Effect::new(move |_| {
+        let _ = question_id.get();
+        fresh::show(slot, shown, QuestionForm);
+    });
+    view! { <div node_ref=slot></div> }
 }
 
 #[component]
@@ -70,6 +75,16 @@ fn QuestionForm() -> impl IntoView {
         labels::main_button(in_feedback.get(), mode, last)
     };
     let prompt = move || current.with(|c| c.as_ref().map(|c| c.question.prompt));
+    // The feedback appears once, when the answer is checked (built fresh, see `ui::fresh`).
+    let answered =
+        Memo::new(move |_| current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some())));
+    let (feedback_slot, feedback_shown) = fresh::slot();
+    Effect::new(move |_| {
+        let _ = answered.get();
+        fresh::show(feedback_slot, feedback_shown, move || {
+            current.with_untracked(|c| c.as_ref().and_then(feedback))
+        });
+    });
     let hint_text = move || (hint.get() && nothing_selected()).then_some("Choose an answer first.");
     view! {
         <form class="ccq-question" on:submit=on_submit novalidate>
@@ -83,9 +98,7 @@ fn QuestionForm() -> impl IntoView {
                     {current.get_untracked().map(|shown| options(session, current, shown))}
                 </div>
             </fieldset>
-            <div aria-live="polite" aria-atomic="true">
-                {move || current.with(|c| c.as_ref().and_then(feedback))}
-            </div>
+            <div aria-live="polite" aria-atomic="true" node_ref=feedback_slot></div>
             <p class="ccq-error" aria-live="assertive">{hint_text}</p>
             <div class="ccq-actions">
                 <button type="submit" class="ccq-btn" node_ref=action>
