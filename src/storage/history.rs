@@ -4,11 +4,11 @@
 use core::cmp::Ordering;
 use core::iter::once;
 
-use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::percent;
 
+use super::entry::StoredEntry;
 use super::file::Opened;
 use super::SCHEMA_VERSION;
 
@@ -63,15 +63,6 @@ impl HistoryEntry {
         let ((a, at), (b, bt)) = (ratio(self), ratio(other));
         (a * bt).cmp(&(b * at))
     }
-}
-
-/// An entry as read: one that is not a valid [`HistoryEntry`] is kept apart, so it is dropped
-/// on its own instead of failing the whole list.
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub enum StoredEntry {
-    Entry(HistoryEntry),
-    Damaged(IgnoredAny),
 }
 
 /// The stored shape of the history.

@@ -4,8 +4,9 @@
 use crate::content::Question;
 use crate::quiz::{Phase, Quiz};
 
+use super::entry::StoredEntry;
 use super::file::{open, Opened};
-use super::history::{decode_history, HistoryEntry, HistoryFile, StoredEntry};
+use super::history::{decode_history, HistoryEntry, HistoryFile};
 use super::keys::Keys;
 use super::newsletter::{decode_newsletter, NewsletterFile, NewsletterMemory};
 use super::progress::{decode_progress, ProgressFile};

@@ -6,6 +6,7 @@
 //! Loading is total: whatever the stored strings hold, [`load`] returns what is still usable and
 //! one human-readable line for each key it had to drop or set apart.
 
+mod entry;
 mod file;
 mod history;
 mod keys;
@@ -14,10 +15,10 @@ mod newsletter;
 mod progress;
 mod source;
 
+pub use entry::StoredEntry;
 pub use file::Opened;
 pub use history::{
-    append, best, history_file, latest_tier, record, HistoryEntry, HistoryFile, StoredEntry,
-    HISTORY_CAP,
+    append, best, history_file, latest_tier, record, HistoryEntry, HistoryFile, HISTORY_CAP,
 };
 pub use keys::{is_ours, keys, Keys};
 pub use load::{anything_to_forget, load, stored_history, Saved};

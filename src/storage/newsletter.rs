@@ -8,11 +8,24 @@ use super::SCHEMA_VERSION;
 
 pub(crate) const WHAT: &str = "The newsletter choice";
 
+/// Read back through a plain string (smaller than serde's enum visitor).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "String")]
 pub enum NewsletterMemory {
     SignedUp,
     Dismissed,
+}
+
+impl TryFrom<String> for NewsletterMemory {
+    type Error = &'static str;
+
+    fn try_from(name: String) -> Result<NewsletterMemory, &'static str> {
+        match name.as_str() {
+            "signed_up" => Ok(NewsletterMemory::SignedUp),
+            "dismissed" => Ok(NewsletterMemory::Dismissed),
+            _ => Err("unknown newsletter choice"),
+        }
+    }
 }
 
 /// The stored shape of the choice.
