@@ -12,6 +12,7 @@ use crate::newsletter::{
 };
 use crate::present::labels;
 use crate::storage::{self, NewsletterMemory};
+use crate::ui::click::{on_click, Click};
 use crate::ui::derived::Derived;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
@@ -55,7 +56,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
                         type="button"
                         class="ccq-link-btn"
                         node_ref=show_signup
-                        on:click=move |_| session.forget_newsletter_choice()
+                        on:click=on_click(session, Click::ShowSignup)
                     >
                         "Show the sign-up form"
                     </button>
@@ -214,7 +215,7 @@ fn SignupFormView(
                     "Subscribe"
                 </button>
                 {move || (!locked()).then(|| view! {
-                    <button type="button" class="ccq-link-btn" on:click=move |_| session.remember_newsletter(NewsletterMemory::Dismissed)>
+                    <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::NotNow)>
                         "Not now"
                     </button>
                 })}

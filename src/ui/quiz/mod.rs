@@ -13,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::content::QUIZ_TITLE;
 use crate::quiz::{start_intro, Action, Phase};
+use crate::ui::click::{on_click, Click};
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
 use crate::ui::session::{FocusTarget, Session};
@@ -76,7 +77,7 @@ fn StartScreen() -> impl IntoView {
         <p>{intro}</p>
         <BestScore/>
         <div class="ccq-actions">
-            <button type="button" class="ccq-btn" node_ref=button on:click=move |_| session.act(Action::Start)>
+            <button type="button" class="ccq-btn" node_ref=button on:click=on_click(session, Click::Quiz(Action::Start))>
                 "Start the quiz"
             </button>
             <DataControls show_start_over=false/>

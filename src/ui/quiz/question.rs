@@ -139,7 +139,8 @@ fn options(
                         on:change=move |_| session.act(Action::Select { question_id, option_id: option.id })
                     />
                     <span>{option.text}</span>
-                    {move || mark.get().label().map(|mark| view! { <span class="ccq-mark">{mark}</span> })}
+                    // Always there, empty until checked: a text update, not a subtree swapped in.
+                    <span class="ccq-mark">{move || mark.get().label()}</span>
                 </label>
             }
         })

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::content::ARTICLE;
 use crate::present::labels;
 use crate::quiz::Action;
+use crate::ui::click::{on_click, Click};
 use crate::ui::link::RevealLink;
 use crate::ui::session::Session;
 
@@ -29,7 +30,7 @@ pub fn DataControls(show_start_over: bool) -> impl IntoView {
         {show_start_over
             .then(|| {
                 view! {
-                    <button type="button" class="ccq-link-btn" on:click=move |_| session.act(Action::StartOver)>
+                    <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::Quiz(Action::StartOver))>
                         "Start over"
                     </button>
                 }
@@ -38,7 +39,7 @@ pub fn DataControls(show_start_over: bool) -> impl IntoView {
             has_data()
                 .then(|| {
                     view! {
-                        <button type="button" class="ccq-link-btn" on:click=move |_| session.forget()>
+                        <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::Forget)>
                             "Forget my data"
                         </button>
                     }
