@@ -47,12 +47,23 @@ where
     E: leptos::html::ElementType,
     E::Output: JsCast + Clone + 'static,
 {
+    // Only reading the node is generic: one effect's code serves every element type.
+    focus_effect(
+        session,
+        target,
+        Box::new(move || node.get().map(JsCast::unchecked_into)),
+    );
+}
+
+fn focus_effect(
+    session: Session,
+    target: FocusTarget,
+    node: Box<dyn Fn() -> Option<web_sys::HtmlElement>>,
+) {
     Effect::new(move |_| {
-        let Some(element) = node.get() else { return };
+        let Some(element) = node() else { return };
         if session.take_focus(target) {
-            if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
+            let _ = element.focus();
         }
     });
 }
