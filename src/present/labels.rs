@@ -55,6 +55,15 @@ pub fn main_button(in_feedback: bool, mode: FeedbackMode, last: bool) -> &'stati
     }
 }
 
+/// An ARIA state's value (`aria-invalid`, `aria-disabled`): a constant, not a fresh `String`.
+pub fn true_false(state: bool) -> &'static str {
+    if state {
+        "true"
+    } else {
+        "false"
+    }
+}
+
 /// True while the question's feedback is on screen.
 pub fn in_feedback(phase: Phase) -> bool {
     matches!(phase, Phase::Feedback { .. })
@@ -169,6 +178,11 @@ mod tests {
     use super::*;
     use crate::content::{QUESTIONS, TIERS};
     use crate::quiz::Quiz;
+
+    #[test]
+    fn aria_states_are_the_words_aria_defines() {
+        assert_eq!((true_false(true), true_false(false)), ("true", "false"));
+    }
 
     fn entry(score: u32, total: u32, at: u64) -> HistoryEntry {
         HistoryEntry {

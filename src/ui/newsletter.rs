@@ -183,7 +183,7 @@ fn SignupFormView(
                     // the form state only mirrors it.
                     on:input=move |event| form.update(|form| form.set_email(&event_target_value(&event)))
                     readonly=locked
-                    aria-invalid=move || error_for(Field::Email).is_some().to_string()
+                    aria-invalid=move || labels::true_false(error_for(Field::Email).is_some())
                     aria-describedby="ccq-email-error"
                 />
                 <p class="ccq-error" id="ccq-email-error">{move || error_for(Field::Email)}</p>
@@ -195,7 +195,7 @@ fn SignupFormView(
                     prop:checked=move || form.with(|form| form.consent())
                     on:change=move |event| form.update(|form| form.set_consent(event_target_checked(&event)))
                     disabled=locked
-                    aria-invalid=move || error_for(Field::Consent).is_some().to_string()
+                    aria-invalid=move || labels::true_false(error_for(Field::Consent).is_some())
                     aria-describedby="ccq-consent-error"
                 />
                 <span>"Yes, send me the newsletter. I can unsubscribe at any time."</span>
@@ -211,7 +211,7 @@ fn SignupFormView(
             <div class="ccq-actions">
                 // aria-disabled, not disabled: a disabled button drops focus (to the page, in Firefox),
                 // and the form's state machine already refuses a second submission.
-                <button type="submit" class="ccq-btn" aria-disabled=move || sending().to_string()>
+                <button type="submit" class="ccq-btn" aria-disabled=move || labels::true_false(sending())>
                     "Subscribe"
                 </button>
                 {move || (!locked()).then(|| view! {
