@@ -15,16 +15,17 @@ use crate::ui::session::{FocusTarget, Session};
 
 use super::shared::{DataControls, ReadMore};
 
-/// The current question. Each question gets freshly built elements (built fresh when its id
-/// changes, see `ui::fresh`): reusing the previous question's radios would carry over their values
-/// and listeners.
+/// The current question. Each question gets freshly built elements (built fresh when the
+/// question or its place in the run changes, see `ui::fresh`): reusing the previous question's
+/// radios would carry over their values and listeners.
 #[component]
 pub fn QuestionView() -> impl IntoView {
     let current = expect_context::<Derived>().current;
-    let question_id = Memo::new(move |_| current.with(|c| c.as_ref().map(|c| c.question.id)));
+    let place =
+        Memo::new(move |_| current.with(|c| c.as_ref().map(|c| (c.question.id, c.index, c.total))));
     let (slot, shown) = fresh::slot();
     Effect::new(move |_| {
-        let _ = question_id.get();
+        let _ = place.get();
         fresh::show(slot, shown, QuestionForm);
     });
     view! { <div node_ref=slot></div> }
@@ -66,15 +67,16 @@ fn QuestionForm() -> impl IntoView {
             });
         }
     };
-    let progress = move || current.with(|c| c.as_ref().map(labels::progress));
-    let bar_width =
-        move || current.with(|c| c.as_ref().map_or_else(String::new, labels::bar_width));
+    // Fixed for this form, which is rebuilt when the question or its place changes.
+    let shown = current.get_untracked();
+    let progress = shown.as_ref().map(labels::progress);
+    let bar_width = shown.as_ref().map_or_else(String::new, labels::bar_width);
+    let prompt = shown.as_ref().map(|c| c.question.prompt);
     let button_label = move || {
         let mode = session.quiz.with(|quiz| quiz.mode());
         let last = current.with(|c| c.as_ref().is_some_and(labels::is_last));
         labels::main_button(in_feedback.get(), mode, last)
     };
-    let prompt = move || current.with(|c| c.as_ref().map(|c| c.question.prompt));
     // The feedback appears once, when the answer is checked (built fresh, see `ui::fresh`).
     let answered =
         Memo::new(move |_| current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some())));
@@ -95,7 +97,7 @@ fn QuestionForm() -> impl IntoView {
             <fieldset node_ref=fieldset tabindex="-1" aria-describedby="ccq-progress">
                 <legend>{prompt}</legend>
                 <div class="ccq-options">
-                    {current.get_untracked().map(|shown| options(session, current, shown))}
+                    {shown.map(|shown| options(session, current, shown))}
                 </div>
             </fieldset>
             <div aria-live="polite" aria-atomic="true" node_ref=feedback_slot></div>
