@@ -11,7 +11,6 @@
 //! their error handling again for each saved type (measured: 0.4 KB brotli).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
@@ -22,8 +21,9 @@ use crate::storage::{Read, Source};
 /// One widget's values by key: `localStorage` where it works, memory where it does not.
 pub struct Store {
     usable: bool,
-    /// JSON of values that could not or must not go to `localStorage`; they shadow what is there.
-    memory: RefCell<HashMap<String, String>>,
+    /// JSON of values that could not or must not go to `localStorage`, by key; they shadow what
+    /// is there. A list, not a map: it holds at most the widget's three keys.
+    memory: RefCell<Vec<(String, String)>>,
     /// Keys holding a newer release's data: never written, only removed on request.
     held: RefCell<Vec<String>>,
 }
@@ -79,24 +79,32 @@ impl Store {
     fn put(&self, key: &str, json: String) {
         let held = self.held.borrow().iter().any(|k| k == key);
         if self.usable && !held && LocalStorage::raw().set_item(key, &json).is_ok() {
-            self.memory.borrow_mut().remove(key);
+            self.forget_in_memory(key);
             return;
         }
-        self.memory.borrow_mut().insert(key.to_owned(), json);
+        let mut memory = self.memory.borrow_mut();
+        match memory.iter_mut().find(|(k, _)| k == key) {
+            Some((_, value)) => *value = json,
+            None => memory.push((key.to_owned(), json)),
+        }
     }
 
     /// Removes `key` everywhere, held or not.
     pub fn remove(&self, key: &str) {
-        self.memory.borrow_mut().remove(key);
+        self.forget_in_memory(key);
         self.held.borrow_mut().retain(|k| k != key);
         if self.usable {
             LocalStorage::delete(key);
         }
     }
 
+    fn forget_in_memory(&self, key: &str) {
+        self.memory.borrow_mut().retain(|(k, _)| k != key);
+    }
+
     /// The JSON stored under `key`: memory shadows localStorage.
     fn raw(&self, key: &str) -> Option<String> {
-        if let Some(json) = self.memory.borrow().get(key) {
+        if let Some((_, json)) = self.memory.borrow().iter().find(|(k, _)| k == key) {
             return Some(json.clone());
         }
         if !self.usable {
