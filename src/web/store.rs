@@ -5,13 +5,10 @@
 //! the keys a newer release wrote, values live in memory and the UI says, discreetly, that
 //! progress will not be saved. gloo's `get_all` and `clear` are never called: they walk every key
 //! of the blog's origin.
-//!
-//! Values are encoded and decoded with serde_json here, once for every type, and gloo-storage's
-//! handle stores the strings: gloo's typed `get`/`set` do the same serde_json calls but compile
-//! their error handling again for each saved type (measured: 0.4 KB brotli).
 
 use std::cell::RefCell;
 
+use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -71,17 +68,14 @@ impl Store {
     /// Writes `value` as JSON; where `localStorage` refuses (quota) or the key is held, keeps it
     /// in memory instead, leaving what is stored untouched.
     pub fn write<T: Serialize>(&self, key: &str, value: &T) {
-        if let Ok(json) = serde_json::to_string(value) {
-            self.put(key, json);
-        }
-    }
-
-    fn put(&self, key: &str, json: String) {
         let held = self.held.borrow().iter().any(|k| k == key);
-        if self.usable && !held && LocalStorage::raw().set_item(key, &json).is_ok() {
+        if self.usable && !held && LocalStorage::set(key, value).is_ok() {
             self.forget_in_memory(key);
             return;
         }
+        let Ok(json) = serde_json::to_string(value) else {
+            return;
+        };
         let mut memory = self.memory.borrow_mut();
         match memory.iter_mut().find(|(k, _)| k == key) {
             Some((_, value)) => *value = json,
@@ -102,20 +96,28 @@ impl Store {
         self.memory.borrow_mut().retain(|(k, _)| k != key);
     }
 
-    /// The JSON stored under `key`: memory shadows localStorage.
-    fn raw(&self, key: &str) -> Option<String> {
-        if let Some((_, json)) = self.memory.borrow().iter().find(|(k, _)| k == key) {
-            return Some(json.clone());
-        }
-        if !self.usable {
-            return None;
-        }
-        LocalStorage::raw().get_item(key).ok().flatten()
+    /// The JSON kept in memory for `key`, which shadows localStorage.
+    fn in_memory_json(&self, key: &str) -> Option<String> {
+        let memory = self.memory.borrow();
+        memory
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, json)| json.clone())
     }
 }
 
 impl Source for Store {
     fn read<T: DeserializeOwned>(&self, key: &str) -> Read<T> {
-        (|key: &str| self.raw(key)).read(key)
+        if let Some(json) = self.in_memory_json(key) {
+            return (|_: &str| Some(json.clone())).read(key);
+        }
+        if !self.usable {
+            return Read::Missing;
+        }
+        match LocalStorage::get(key) {
+            Ok(value) => Read::Found(value),
+            Err(StorageError::SerdeError(error)) => Read::Unreadable(error),
+            Err(StorageError::KeyNotFound(_) | StorageError::JsError(_)) => Read::Missing,
+        }
     }
 }
