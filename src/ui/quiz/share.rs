@@ -16,7 +16,7 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
     let results = StoredValue::new(results);
     let done = RwSignal::new(None::<ShareMethod>);
     // The text of the copy-by-hand field, once it is needed.
-    let manual = RwSignal::new(String::new());
+    let manual = StoredValue::new(String::new());
     // A second click while the share sheet is open would be refused by the browser and then
     // copied instead: one attempt at a time.
     let busy = StoredValue::new(false);
@@ -24,6 +24,9 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
     let field = NodeRef::<html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = field.get() {
+            // Set here, not as a view prop: the selection must cover the value, so the value has
+            // to be in place before select().
+            input.set_value(&manual.get_value());
             let _ = input.focus();
             input.select();
         }
@@ -45,7 +48,7 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
                 return;
             };
             if method == ShareMethod::Manual {
-                manual.set(data.clipboard_text());
+                manual.set_value(data.clipboard_text());
             }
             done.set(Some(method));
             if let Some(button) = button.get_untracked() {
@@ -82,7 +85,6 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
                                 readonly
                                 aria-label="Your result and the link, to copy"
                                 node_ref=field
-                                prop:value=move || manual.get()
                             />
                         }
                     })
