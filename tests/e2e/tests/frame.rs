@@ -14,12 +14,11 @@
 use std::time::Duration;
 
 use anyhow::{ensure, Context};
-use e2e::bank::progress_text;
 use e2e::page::with_query;
+use e2e::widget::HOST;
 use e2e::{in_every_engine, Ctx, Server, ServerConfig, STRICT_CSP};
-use serde_json::json;
 
-const HOST: &str = "#quiz";
+/// Longer than a widget step: a frame's first resize waits for a second page and its bundle.
 const STEP: Duration = Duration::from_secs(20);
 
 /// The frame's content height as frame.js measures it (run inside the frame).
@@ -104,21 +103,13 @@ async fn settled_height(ctx: &Ctx, what: &str) -> e2e::Result<u32> {
     }
 }
 
-async fn click_button(ctx: &Ctx, label: &str) -> e2e::Result<()> {
-    ctx.click_shadow_button(HOST, "section#quiz", label).await
-}
-
-/// Waits until the quiz section's progress line reads `text`.
-async fn wait_progress(ctx: &Ctx, text: &str) -> e2e::Result<()> {
-    ctx.wait_for(
-        text,
-        STEP,
-        "const p = document.querySelector(arguments[0]).shadowRoot.querySelector('.ccq-progress-text'); \
-         return !!p && p.textContent.includes(arguments[1]);",
-        vec![json!(HOST), json!(text)],
-    )
-    .await
-    .map(drop)
+/// Waits until the quiz shows its first question, as "Question 1 of {total}".
+async fn wait_first_question(ctx: &Ctx, total: usize) -> e2e::Result<()> {
+    let first = format!("Question 1 of {total}");
+    ctx.widget(HOST)
+        .wait_screen(&first, |s| s.progress.as_deref() == Some(first.as_str()))
+        .await
+        .map(drop)
 }
 
 #[tokio::test]
@@ -151,8 +142,8 @@ async fn the_frame_takes_its_query_string_and_reports_its_height() {
             }
             let start = settled_height(&ctx, "the start screen").await?;
 
-            click_button(&ctx, "Start the quiz").await?;
-            wait_progress(&ctx, "Question 1 of 5").await?;
+            ctx.widget(HOST).click_button("Start the quiz").await?;
+            wait_first_question(&ctx, 5).await?;
             let question = settled_height(&ctx, "the first question").await?;
             ensure!(
             question != start,
@@ -198,8 +189,8 @@ async fn an_invalid_query_value_falls_back_as_an_attribute_does() {
                 == 0,
             "the query string's markup reached the page"
         );
-        click_button(&ctx, "Start the quiz").await?;
-        wait_progress(&ctx, &progress_text(1)).await?;
+        // The default count, as for an invalid attribute.
+        ctx.widget(HOST).start().await?;
         settled_height(&ctx, "the first question").await?;
         ctx.client.enter_parent_frame().await?;
         ctx.assert_probe_clean().await

@@ -7,18 +7,15 @@
 //!
 //! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
 
-use std::time::Duration;
-
 use anyhow::{anyhow, ensure, Context};
-use cto_cio_quiz::content::tiers::tier_by_id;
+use cto_cio_quiz::content::TIERS;
+use e2e::widget::{HOST, STEP};
 use e2e::{in_every_engine, Ctx};
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-const HOST: &str = "#quiz";
 const PAGE: &str = "/pages/share-host.html";
 const CANONICAL: &str = "https://blog.example/cto-vs-cio";
-const STEP: Duration = Duration::from_secs(10);
 const BUTTON: &str = "Share your result";
 
 /// Plays the quiz on screen to its results with the first option of each question (clicks from a
@@ -163,7 +160,10 @@ async fn share_sheet_then_clipboard_then_by_hand() {
         let result = &complete.first().ok_or_else(|| anyhow!("no complete event"))?.detail;
         let (score, total) = (result["score"].clone(), result["total"].clone());
         let tier_id = result["tier"].as_str().unwrap_or_default().to_string();
-        let tier = tier_by_id(&tier_id).ok_or_else(|| anyhow!("unknown tier {tier_id}"))?;
+        let tier = TIERS
+            .iter()
+            .find(|tier| tier.id == tier_id)
+            .ok_or_else(|| anyhow!("unknown tier {tier_id}"))?;
         let text = format!("I scored {score}/{total} on the CTO vs CIO quiz: {}", tier.title);
         let expected_detail = |method: &str| {
             json!({ "method": method, "score": score, "total": total, "tier": tier_id })
