@@ -17,7 +17,7 @@ pub use engine::{ActionError, CurrentQuestion, Outcome, Phase, Quiz};
 pub use mode::FeedbackMode;
 pub use restore::{RestoreError, Restored};
 pub use results::{percent, QuizResults, ReviewItem, TopicScore};
-pub use wording::{advice, review_line, score_text, start_intro, topic_list};
+pub use wording::{advice, review_line, score_text, share_text, start_intro, topic_list};
 
 #[cfg(test)]
 pub(crate) mod testing;

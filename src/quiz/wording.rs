@@ -98,6 +98,20 @@ pub fn advice(results: &QuizResults) -> String {
     results.tier.advice.replacen(TOPICS_SLOT, &missed, 1)
 }
 
+/// What a reader shares from the results: "I scored 8/10 on the CTO vs CIO quiz: Race strategist".
+/// No spaces around the slash, unlike [`score_text`]: this is written as a person would post it.
+pub fn share_text(results: &QuizResults) -> String {
+    [
+        "I scored ",
+        &*results.score.to_string(),
+        "/",
+        &results.total.to_string(),
+        " on the CTO vs CIO quiz: ",
+        results.tier.title,
+    ]
+    .concat()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +136,27 @@ mod tests {
             correct_option: question.options.iter().find(|o| o.correct),
             correct: chosen.correct,
         }
+    }
+
+    #[test]
+    fn the_shared_text_names_the_score_and_the_tier() {
+        let tier = TIERS
+            .iter()
+            .find(|tier| tier.id == "race-strategist")
+            .expect("tier");
+        let results = QuizResults {
+            score: 8,
+            total: 10,
+            percent: 80,
+            tier,
+            topics: Vec::new(),
+            topics_to_reread: Vec::new(),
+            review: Vec::new(),
+        };
+        assert_eq!(
+            share_text(&results),
+            "I scored 8/10 on the CTO vs CIO quiz: Race strategist"
+        );
     }
 
     #[test]

@@ -16,6 +16,13 @@ pub enum HostEvent<'a> {
         total: usize,
         tier: &'a str,
     },
+    /// The reader shared their result (`method`: `share`, `clipboard` or `manual`).
+    Share {
+        method: &'a str,
+        score: usize,
+        total: usize,
+        tier: &'a str,
+    },
 }
 
 impl HostEvent<'_> {
@@ -24,6 +31,7 @@ impl HostEvent<'_> {
             HostEvent::Start => "cto-cio-quiz:start",
             HostEvent::Answer { .. } => "cto-cio-quiz:answer",
             HostEvent::Complete { .. } => "cto-cio-quiz:complete",
+            HostEvent::Share { .. } => "cto-cio-quiz:share",
         }
     }
 
@@ -43,6 +51,17 @@ impl HostEvent<'_> {
                 set("correct", JsValue::from_bool(*correct));
             }
             HostEvent::Complete { score, total, tier } => {
+                set("score", JsValue::from_f64(*score as f64));
+                set("total", JsValue::from_f64(*total as f64));
+                set("tier", JsValue::from_str(tier));
+            }
+            HostEvent::Share {
+                method,
+                score,
+                total,
+                tier,
+            } => {
+                set("method", JsValue::from_str(method));
                 set("score", JsValue::from_f64(*score as f64));
                 set("total", JsValue::from_f64(*total as f64));
                 set("tier", JsValue::from_str(tier));

@@ -1,7 +1,8 @@
 //! `cargo xtask dist`: the release bundle in dist/ (`trunk build --release`, with Trunk.toml's
 //! filehash = false, inject_scripts = false and offline = true), minus files that must not be
 //! deployed and minus the loader's comments, plus `snippet.html` (the article as static HTML inside
-//! the element, for blog owners to paste), followed by the size table of the files the widget
+//! the element, for blog owners to paste; `frame.html` with `frame.js` and `frame.css` come from
+//! Trunk's copy-file links), followed by the size table of the files the widget
 //! loads.
 
 use std::path::PathBuf;
@@ -45,7 +46,9 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
         }
     }
     strip_build_instructions(&dist.join("index.html"))?;
-    compact_loader(&dist.join(LOADER))?;
+    for script in [LOADER, FRAME_SCRIPT] {
+        compact_loader(&dist.join(script))?;
+    }
     write_snippet(ctx, &dist)?;
     println!("✓ release bundle in {}", dist.display());
     Ok(dist)
@@ -73,10 +76,12 @@ fn write_snippet(ctx: &Ctx, dist: &std::path::Path) -> Result<(), String> {
 
 /// The loader every page loads eagerly; Trunk copies it as is (no minifier runs on copied files).
 const LOADER: &str = "embed.js";
+/// frame.html's own script, loaded eagerly by the frame page; compacted the same way.
+const FRAME_SCRIPT: &str = "frame.js";
 
 /// Drops the loader's comment lines and indentation: what a page pays before the widget nears the
-/// viewport falls by about a third. src/embed.js therefore keeps every comment on a line of its
-/// own and no line break inside a string.
+/// viewport falls by about a third. src/embed.js (and src/frame.js) therefore keep every comment on
+/// a line of its own and no line break inside a string.
 fn compact_loader(path: &std::path::Path) -> Result<(), String> {
     let js = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;

@@ -2,10 +2,11 @@
 //! data controls ("Start over", "Forget my data"). Which screen shows is the engine's phase.
 //!
 //! `question` and `results` are the two screens after the start; the parts they and the start
-//! screen share live in `shared`, which imports neither.
+//! screen share live in `shared`, which imports neither; the results' Share button is `share`.
 
 mod question;
 mod results;
+mod share;
 mod shared;
 
 use leptos::html;

@@ -94,6 +94,7 @@ fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> 
                 </button>
                 <DataControls show_start_over=false/>
             </div>
+            <super::share::ShareResult results=results.clone()/>
             <h4>"By topic"</h4>
             <ul class="ccq-breakdown">{breakdown}</ul>
             {reread}

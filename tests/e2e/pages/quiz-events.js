@@ -1,11 +1,11 @@
-// Host-page listener (quiz, a11y and stress pages): records every event the widget sends
+// Host-page listener (quiz, a11y, stress and share pages): records every event the widget sends
 // to the page into window.__quizEvents. It listens on the document, so only events that bubble out
 // of the host element are seen; it is an external script because the strict CSP blocks inline ones.
 (function () {
   'use strict';
   var seen = [];
   window.__quizEvents = seen;
-  ['start', 'answer', 'complete'].forEach(function (name) {
+  ['start', 'answer', 'complete', 'share'].forEach(function (name) {
     document.addEventListener('cto-cio-quiz:' + name, function (event) {
       var detail = null;
       try {

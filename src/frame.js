@@ -1,0 +1,30 @@
+// cto-cio-quiz frame page script (dist/frame.html), for platforms that allow an iframe but no script.
+// 1. Copies the query string's known parameters onto the page's <cto-cio-quiz> with setAttribute,
+// before embed.js upgrades it, so the widget validates them exactly as it validates attributes.
+// Query text only ever becomes attribute values: it is never parsed or rendered as HTML.
+// 2. Tells the embedding page the content's height whenever it changes, as
+// { type: "cto-cio-quiz:resize", height: <whole CSS px> }, so a host script can size the iframe.
+// A classic script placed right after the element: it runs before the module loader does.
+(function () {
+  "use strict";
+  // The element's attribute names; a native test (tests/frame_page.rs) fails when they differ from src/config.rs.
+  var ATTRIBUTES = ["storage-key", "parts", "questions", "feedback", "newsletter-action", "newsletter-provider", "newsletter-tag", "privacy-url"];
+  var quiz = document.querySelector("cto-cio-quiz");
+  if (!quiz) return;
+  var params = new URLSearchParams(location.search);
+  ATTRIBUTES.forEach(function (name) {
+    if (params.has(name)) quiz.setAttribute(name, params.get(name));
+  });
+  // Not framed (opened on its own): nobody to tell.
+  if (window.parent === window || !window.ResizeObserver) return;
+  var last = -1;
+  function report() {
+    // The body has no margin (frame.css): its box is all the page's content.
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    // "*": the frame cannot know its host's origin; the height is no secret.
+    window.parent.postMessage({ type: "cto-cio-quiz:resize", height: height }, "*");
+  }
+  new ResizeObserver(report).observe(document.body);
+})();

@@ -1,0 +1,65 @@
+//! `dist/frame.html`'s sources agree with the crate: `src/frame.js` copies exactly the attributes
+//! `src/config.rs` reads (a name missing there would be silently ignored in the frame, an extra one
+//! would be an attribute nothing validates), and the page carries the current article.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cto_cio_quiz::config::ATTRIBUTES;
+use cto_cio_quiz::content::ARTICLE;
+use cto_cio_quiz::snippet::with_article;
+
+const FRAME_JS: &str = include_str!("../src/frame.js");
+const FRAME_HTML: &str = include_str!("../frame.html");
+
+/// The string literals of frame.js's `var ATTRIBUTES = [...]` line, in order.
+fn frame_js_attributes() -> Vec<String> {
+    let line = FRAME_JS
+        .lines()
+        .find(|line| line.trim_start().starts_with("var ATTRIBUTES = ["))
+        .expect("frame.js declares var ATTRIBUTES = [...] on one line");
+    let list = &line[line.find('[').expect("[") + 1..line.rfind(']').expect("]")];
+    list.split(',')
+        .map(|item| item.trim().trim_matches('"').to_string())
+        .collect()
+}
+
+#[test]
+fn frame_js_copies_exactly_the_attributes_config_reads() {
+    assert_eq!(frame_js_attributes(), ATTRIBUTES);
+}
+
+#[test]
+fn frame_js_sets_attributes_and_never_writes_markup() {
+    assert!(FRAME_JS.contains("setAttribute(name, params.get(name))"));
+    for sink in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "eval(",
+    ] {
+        assert!(!FRAME_JS.contains(sink), "frame.js uses {sink}");
+    }
+}
+
+#[test]
+fn the_frame_page_has_no_inline_script_or_style() {
+    assert!(!FRAME_HTML.contains("<style"));
+    assert!(!FRAME_HTML.contains("style="));
+    for script in FRAME_HTML
+        .match_indices("<script")
+        .map(|(at, _)| &FRAME_HTML[at..])
+    {
+        let tag = &script[..script.find('>').expect("tag end")];
+        assert!(tag.contains(" src="), "inline script: {tag}");
+    }
+}
+
+#[test]
+fn the_frame_page_carries_the_generated_article() {
+    let expected = with_article(FRAME_HTML, &ARTICLE).expect("frame.html has a <cto-cio-quiz>");
+    assert!(
+        expected == FRAME_HTML,
+        "frame.html's copy of the article drifted from src/content: run \
+         `cargo run --example snippet -- --demo frame.html`"
+    );
+}
