@@ -15,12 +15,11 @@ pub const EAGER_LIMIT: u64 = 2_000;
 pub const EAGER_FILE: &str = "embed.js";
 /// The goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
 pub const TOTAL_GOAL: u64 = 100_000;
-/// The ratchet for everything the widget loads, in brotli bytes. Provisional (2026-12-02): session
-/// 4 cut the wasm by 12,848 B brotli before wasm-opt (156,000 -> 143,152) while wasm-opt was not
-/// installed, so the shipped figure is unmeasured; 122,000 holds if wasm-opt keeps at least half
-/// of that cut (earlier steps kept 66-74 %). Set it to the next `cargo xtask dist` total + 1.5 KB.
-/// (128,296 measured before session 4, 141,445 before session 3.)
-pub const TOTAL_CEILING: u64 = 122_000;
+/// The ratchet for everything the widget loads, in brotli bytes: 124,035 measured on 2026-12-02
+/// (session 4: the nested-fresh fix and serde cuts, then the Share button and gloo-storage's typed
+/// get/set restored) plus a 1.5 KB margin. 128,296 before session 4, 141,445 before session 3.
+/// Lower it whenever a change shrinks the bundle.
+pub const TOTAL_CEILING: u64 = 125_500;
 
 /// The report lines, or the same report as the error when a limit is exceeded.
 pub fn check(rows: &[FileSize]) -> Result<String, String> {
@@ -97,7 +96,7 @@ mod tests {
             ),
             "{report}"
         );
-        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 122,000 B (goal 100,000 B: not met, 1.1x)"), "{report}");
+        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 125,500 B (goal 100,000 B: not met, 1.1x)"), "{report}");
         assert!(check(&bundle(1_000, 90_000))
             .unwrap()
             .contains("goal 100,000 B: met"));
@@ -114,9 +113,9 @@ mod tests {
 
     #[test]
     fn a_bigger_bundle_fails() {
-        let error = check(&bundle(1_000, 114_001)).unwrap_err();
+        let error = check(&bundle(1_000, 117_501)).unwrap_err();
         assert!(
-            error.contains("✗ OVER everything the widget loads: 122,001 B"),
+            error.contains("✗ OVER everything the widget loads: 125,501 B"),
             "{error}"
         );
     }
