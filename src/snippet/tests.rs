@@ -126,14 +126,24 @@ fn the_snippet_is_the_element_then_the_loader() {
     assert_well_formed(&html);
 }
 
+/// The pages that ship the article inside their element, kept current by
+/// `cargo run --example snippet -- --demo <page>`.
+const PAGES_WITH_THE_ARTICLE: [(&str, &str); 2] = [
+    ("index.html", DEMO_INDEX),
+    ("frame.html", include_str!("../../frame.html")),
+];
+
 #[test]
-fn the_demo_post_carries_the_generated_article() {
-    let expected = with_article(DEMO_INDEX, &ARTICLE).expect("index.html has a <cto-cio-quiz>");
-    assert!(
-        expected == DEMO_INDEX,
-        "index.html's copy of the article drifted from src/content: run \
-         `cargo run --example snippet -- --demo index.html`"
-    );
+fn every_page_carries_the_generated_article() {
+    for (name, page) in PAGES_WITH_THE_ARTICLE {
+        let expected =
+            with_article(page, &ARTICLE).unwrap_or_else(|| panic!("{name} has no <cto-cio-quiz>"));
+        assert!(
+            expected == page,
+            "{name}'s copy of the article drifted from src/content: run \
+             `cargo run --example snippet -- --demo {name}`"
+        );
+    }
 }
 
 #[test]

@@ -11,7 +11,7 @@ use crate::ui::session::Session;
 /// What a button does.
 #[derive(Clone, Copy)]
 pub enum Click {
-    /// An action on the quiz (Start, Start over).
+    /// An action on the quiz (Start, Retake, Start over).
     Quiz(Action<'static>),
     Forget,
     /// "Not now": hides the sign-up form.

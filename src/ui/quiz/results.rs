@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::present::labels;
 use crate::quiz::{advice, review_line, Action, QuizResults};
+use crate::ui::click::{on_click, Click};
 use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
@@ -89,7 +90,7 @@ fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> 
             <p>{advice(results)}</p>
             <BestScore/>
             <div class="ccq-actions">
-                <button type="button" class="ccq-btn" on:click=move |_| session.act(Action::Retake)>
+                <button type="button" class="ccq-btn" on:click=on_click(session, Click::Quiz(Action::Retake))>
                     "Retake the quiz"
                 </button>
                 <DataControls show_start_over=false/>
