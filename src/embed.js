@@ -68,6 +68,8 @@ async function start(el) {
   let glue;
   try {
     glue = await load();
+    // Mounting starts in a task of its own, not in the one that instantiated the wasm.
+    await new Promise((done) => setTimeout(done, 0));
   } catch {
     state(el, "failed");
     return;
@@ -94,9 +96,9 @@ async function start(el) {
     // Mounted while the stylesheet loads, into the hidden container.
     widget = glue.mount(el, container);
     mounted.set(el, { widget, release: () => release && release() });
-    // The widget mounts in two tasks (the explainer, then the quiz and the sign-up), so neither
-    // blocks the page for long. A zero-delay timer set now runs after the widget's own (timers of
-    // equal delay run in the order they were set). The swap waits for both that and the stylesheet,
+    // The widget mounts in three tasks (the session and title, the explainer, then the quiz and
+    // the sign-up), so none blocks the page for long. A zero-delay timer set now runs after the
+    // widget's own (timers of equal delay run in the order they were set). The swap waits for both that and the stylesheet,
     // and runs in the task of whichever comes last: no frame shows the fallback under the widget's
     // styles (that frame moved the fallback's text) or half a widget.
     await Promise.all([styled, new Promise((done) => setTimeout(done, 0))]);

@@ -1,9 +1,9 @@
 //! The widget's root view: title, explainer, quiz and newsletter call to action, plus the one
 //! click handler that keeps in-widget links inside the widget.
 //!
-//! Mounting happens in two tasks, so neither blocks the host page for long: the title and the
-//! explainer (top of the widget) are built in the mount call itself, the quiz and the newsletter
-//! (below them) in a task of their own right after it. Nothing above the quiz moves when it appears.
+//! Mounting happens in three tasks, so none blocks the host page for long: the session and the
+//! title in the mount call itself, then the explainer, then the quiz and the newsletter, each in a
+//! task of its own and appended below the one before (the widget is shown only once all are in).
 
 use std::any::Any;
 use std::time::Duration;
@@ -27,8 +27,36 @@ pub fn App(session: Session) -> impl IntoView {
     provide_context(session);
     provide_context(Derived::new(session));
     let root = NodeRef::<html::Div>::new();
-    // The second stage's handle lives as long as the app: dropping it unmounts the quiz.
-    let later = StoredValue::new_local(None::<Box<dyn Any>>);
+    // The later parts' mount handles live as long as the app: dropping one unmounts its part.
+    let stages: Stages = StoredValue::new_local([None, None]);
+    let explainer = session.config.with_value(|config| config.parts.explainer);
+    // One task per part, each set now so they run in this order (timers of equal delay run in
+    // the order they were set), and each appending below the one before.
+    if explainer {
+        later(
+            root,
+            stages,
+            0,
+            || view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> },
+        );
+    }
+    later(root, stages, 1, interactive_part);
+    view! {
+        <div on:click=on_click node_ref=root>
+            <h2>{ARTICLE.title}</h2>
+        </div>
+    }
+}
+
+/// Appends `part` to `root` in a task of its own, under the app's owner (so it finds its
+/// context), keeping its handle in `stages[index]`. Built by `mount_to` rather than returned
+/// from a reactive closure, which would compile update code for the whole part that never runs.
+fn later<N: IntoView + 'static>(
+    root: NodeRef<html::Div>,
+    stages: Stages,
+    index: usize,
+    part: fn() -> N,
+) {
     let owner = Owner::current();
     set_timeout(
         move || {
@@ -36,23 +64,17 @@ pub fn App(session: Session) -> impl IntoView {
             let (Some(root), Some(owner)) = (root.try_get_untracked().flatten(), owner) else {
                 return;
             };
-            let handle = owner.with(|| mount_to(root.unchecked_into(), interactive_part));
-            let _ = later.try_set_value(Some(Box::new(handle)));
+            let handle = owner.with(|| mount_to(root.unchecked_into(), part));
+            let _ = stages.try_update_value(|stages| stages[index] = Some(Box::new(handle)));
         },
         Duration::ZERO,
     );
-    let explainer = session.config.with_value(|config| config.parts.explainer);
-    view! {
-        <div on:click=on_click node_ref=root>
-            <h2>{ARTICLE.title}</h2>
-            {explainer.then(|| view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> })}
-        </div>
-    }
 }
 
-/// The quiz and the newsletter, appended after the explainer by the second stage. Built by
-/// `mount_to` (under the app's owner, so they find its context) rather than returned from a
-/// reactive closure, which would compile update code for this whole tree that never runs.
+/// The mount handles of the parts built in later tasks (the explainer, then the rest).
+type Stages = StoredValue<[Option<Box<dyn Any>>; 2], LocalStorage>;
+
+/// The quiz and the newsletter, appended after the explainer by the last stage.
 fn interactive_part() -> impl IntoView {
     let parts = expect_context::<Session>()
         .config
