@@ -24,7 +24,9 @@ pub fn ResultsView() -> impl IntoView {
     // Built fresh whenever the results change (see `ui::fresh`).
     let (slot, shown) = fresh::slot();
     Effect::new(move |_| {
-        results.track();
+        // The key is read, not only tracked: a tracked memo that was never computed never
+        // notifies (see `ui::fresh`).
+        results.with(|_| ());
         fresh::show(slot, shown, move || {
             results.with_untracked(|results| {
                 results
