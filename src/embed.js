@@ -98,9 +98,9 @@ async function start(el) {
     mounted.set(el, { widget, release: () => release && release() });
     // The widget mounts in three tasks (the session and title, the explainer, then the quiz and
     // the sign-up), so none blocks the page for long. A zero-delay timer set now runs after the
-    // widget's own (timers of equal delay run in the order they were set). The swap waits for both that and the stylesheet,
-    // and runs in the task of whichever comes last: no frame shows the fallback under the widget's
-    // styles (that frame moved the fallback's text) or half a widget.
+    // widget's own (timers of equal delay run in the order they were set). The swap waits for both
+    // that and the stylesheet, and runs in the task of whichever comes last: no frame shows the
+    // fallback under the widget's styles (that frame moved the fallback's text) or half a widget.
     await Promise.all([styled, new Promise((done) => setTimeout(done, 0))]);
     // Removed meanwhile: stop() has unmounted this widget (or a later start owns the element).
     if (!el.isConnected || mounted.get(el)?.widget !== widget) return;

@@ -28,19 +28,16 @@ pub fn App(session: Session) -> impl IntoView {
     provide_context(Derived::new(session));
     let root = NodeRef::<html::Div>::new();
     // The later parts' mount handles live as long as the app: dropping one unmounts its part.
-    let stages: Stages = StoredValue::new_local([None, None]);
+    let stages: Stages = StoredValue::new_local(Vec::new());
     let explainer = session.config.with_value(|config| config.parts.explainer);
     // One task per part, each set now so they run in this order (timers of equal delay run in
     // the order they were set), and each appending below the one before.
     if explainer {
-        later(
-            root,
-            stages,
-            0,
-            || view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> },
-        );
+        later(root, stages, || {
+            view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> }
+        });
     }
-    later(root, stages, 1, interactive_part);
+    later(root, stages, interactive_part);
     view! {
         <div on:click=on_click node_ref=root>
             <h2>{ARTICLE.title}</h2>
@@ -49,14 +46,9 @@ pub fn App(session: Session) -> impl IntoView {
 }
 
 /// Appends `part` to `root` in a task of its own, under the app's owner (so it finds its
-/// context), keeping its handle in `stages[index]`. Built by `mount_to` rather than returned
+/// context), keeping its handle in `stages`. Built by `mount_to` rather than returned
 /// from a reactive closure, which would compile update code for the whole part that never runs.
-fn later<N: IntoView + 'static>(
-    root: NodeRef<html::Div>,
-    stages: Stages,
-    index: usize,
-    part: fn() -> N,
-) {
+fn later<N: IntoView + 'static>(root: NodeRef<html::Div>, stages: Stages, part: fn() -> N) {
     let owner = Owner::current();
     set_timeout(
         move || {
@@ -65,14 +57,14 @@ fn later<N: IntoView + 'static>(
                 return;
             };
             let handle = owner.with(|| mount_to(root.unchecked_into(), part));
-            let _ = stages.try_update_value(|stages| stages[index] = Some(Box::new(handle)));
+            let _ = stages.try_update_value(|stages| stages.push(Box::new(handle)));
         },
         Duration::ZERO,
     );
 }
 
 /// The mount handles of the parts built in later tasks (the explainer, then the rest).
-type Stages = StoredValue<[Option<Box<dyn Any>>; 2], LocalStorage>;
+type Stages = StoredValue<Vec<Box<dyn Any>>, LocalStorage>;
 
 /// The quiz and the newsletter, appended after the explainer by the last stage.
 fn interactive_part() -> impl IntoView {

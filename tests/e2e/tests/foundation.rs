@@ -34,6 +34,22 @@ async fn assert_explainer(ctx: &Ctx, host: &str) -> e2e::Result<()> {
         "{host}: no h2 widget title"
     );
     let sections = ctx.shadow_ids(host, "section[id]").await?;
+    // The parts are built in separate tasks, each appended below the one before: the article's
+    // sections in their order, then the quiz, then the article's closing newsletter section.
+    let mut expected: Vec<&str> = section_ids()
+        .into_iter()
+        .filter(|id| *id != "newsletter")
+        .collect();
+    expected.extend(["quiz", "newsletter"]);
+    let shown: Vec<&str> = sections
+        .iter()
+        .map(String::as_str)
+        .filter(|id| expected.contains(id))
+        .collect();
+    ensure!(
+        shown == expected,
+        "{host}: the widget's parts are out of order: {shown:?}, expected {expected:?}"
+    );
     for id in section_ids() {
         ensure!(
             sections.iter().any(|s| s == id),
