@@ -90,18 +90,23 @@ async function start(el) {
     });
     const container = document.createElement("div");
     container.className = "ccq";
-    // Hidden until mounted: no empty styled box under the fallback meanwhile.
+    // Not rendered until the stylesheet is in: laying out unstyled parts would be wasted work.
     container.hidden = true;
+    // Then laid out but invisible and zero-height (widget.css, .ccq[data-ccq-pending]), so the
+    // browser lays out each part in the frame after it is built, not all of them after the swap.
+    container.setAttribute("data-ccq-pending", "");
     root.replaceChildren(sheet, slot, container);
-    // Mounted while the stylesheet loads, into the hidden container.
-    widget = glue.mount(el, container);
+    styled.then(() => { container.hidden = false; }, () => {});
+    // Mounted while the stylesheet loads. The widget builds its parts one per task over the next
+    // frames, so none blocks the page for long, and calls back once the last one is in.
+    let built;
+    const whole = new Promise((done) => { built = done; });
+    widget = glue.mount(el, container, built);
     mounted.set(el, { widget, release: () => release && release() });
-    // The widget mounts in three tasks (the session and title, the explainer, then the quiz and
-    // the sign-up), so none blocks the page for long. A zero-delay timer set now runs after the
-    // widget's own (timers of equal delay run in the order they were set). The swap waits for both
-    // that and the stylesheet, and runs in the task of whichever comes last: no frame shows the
-    // fallback under the widget's styles (that frame moved the fallback's text) or half a widget.
-    await Promise.all([styled, new Promise((done) => setTimeout(done, 0))]);
+    // The swap waits for both the whole widget and the stylesheet, and runs in the task of
+    // whichever comes last: no frame shows the fallback under the widget's styles (that frame
+    // moved the fallback's text) or half a widget.
+    await Promise.all([styled, whole]);
     // Removed meanwhile: stop() has unmounted this widget (or a later start owns the element).
     if (!el.isConnected || mounted.get(el)?.widget !== widget) return;
     // After :host { display: block } applies (min-height ignores inline boxes), and in the same task
@@ -109,7 +114,7 @@ async function start(el) {
     let hold;
     [hold, release] = pin(el);
     // One synchronous swap: no frame shows both or neither.
-    container.hidden = false;
+    container.removeAttribute("data-ccq-pending");
     slot.remove();
     state(el, "ready");
     hold(container);

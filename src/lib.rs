@@ -36,15 +36,17 @@ use web_sys::HtmlElement;
 
 /// Mounts one widget for the `<cto-cio-quiz>` element `host` into `container` (a div inside the
 /// element's shadow root). Called by `embed.js` once per element; each call is independent. The
-/// returned [`Widget`] keeps it mounted until `embed.js` calls [`Widget::unmount`].
+/// parts arrive over the next few frames (see `ui::app`), and `built` is called once all are in.
+/// The returned [`Widget`] keeps it mounted until `embed.js` calls [`Widget::unmount`].
 #[wasm_bindgen]
-pub fn mount(host: HtmlElement, container: HtmlElement) -> Widget {
+pub fn mount(host: HtmlElement, container: HtmlElement, built: js_sys::Function) -> Widget {
     web::panic::report_once();
     let config = web::host::read_config(&host);
     let store = web::store::Store::open(&[&*config.storage_key, ":probe"].concat());
     let handle = leptos::mount::mount_to(container, move || {
         let session = ui::session::Session::open(host, config, store);
-        leptos::view! { <ui::app::App session/> }
+        let built = web::host::Built::new(built);
+        leptos::view! { <ui::app::App session built/> }
     });
     Widget {
         _mounted: Box::new(handle),

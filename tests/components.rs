@@ -6,6 +6,7 @@ use cto_cio_quiz::config::{Config, NewsletterSetup};
 use cto_cio_quiz::content::{ARTICLE, QUESTIONS};
 use cto_cio_quiz::ui::app::App;
 use cto_cio_quiz::ui::session::Session;
+use cto_cio_quiz::web::host::Built;
 use cto_cio_quiz::web::store::Store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -19,12 +20,13 @@ fn run_length() -> usize {
     Config::default().questions.of(QUESTIONS.len())
 }
 
-/// Mounts a widget with an in-memory store into a fresh element and returns that element.
-fn mount_widget() -> HtmlElement {
-    mount_with(Config::default())
+/// Mounts a widget with an in-memory store into a fresh element and returns that element once
+/// every part is built.
+async fn mount_widget() -> HtmlElement {
+    mount_with(Config::default()).await
 }
 
-fn mount_with(config: Config) -> HtmlElement {
+async fn mount_with(config: Config) -> HtmlElement {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -43,16 +45,24 @@ fn mount_with(config: Config) -> HtmlElement {
         .unchecked_into();
     host.append_child(&container).expect("append");
     let session_host = host.clone();
+    // The app builds its parts over the next frames and calls this once all are in, as it
+    // tells embed.js.
+    let mut told = None;
+    let built = js_sys::Promise::new(&mut |resolve, _| told = Some(resolve));
+    let told = Built::new(told.expect("the promise's executor runs at once"));
     leptos::mount::mount_to(container, move || {
         let session = Session::open(session_host, config, Store::in_memory());
-        view! { <App session/> }
+        view! { <App session built=told/> }
     })
     .forget();
+    wasm_bindgen_futures::JsFuture::from(built)
+        .await
+        .expect("the widget tells that it is built");
     host
 }
 
 /// Lets Leptos apply every pending update (effects may schedule further effects), after one
-/// timer task: the app mounts the quiz and the newsletter in a task after the explainer's.
+/// timer task.
 async fn settle() {
     next_task().await;
     for _ in 0..3 {
@@ -60,7 +70,7 @@ async fn settle() {
     }
 }
 
-/// Resolves in a later task of the event loop (a zero-delay timer, like the app's second stage).
+/// Resolves in a later task of the event loop (a zero-delay timer).
 async fn next_task() {
     let timer = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -130,7 +140,7 @@ fn choose(root: &Element, right: bool) {
 
 #[wasm_bindgen_test]
 async fn renders_every_section_of_the_article() {
-    let host = mount_widget();
+    let host = mount_widget().await;
     settle().await;
     assert_eq!(text(&host, "h2"), ARTICLE.title);
     for section in ARTICLE.sections {
@@ -157,7 +167,7 @@ async fn renders_every_section_of_the_article() {
 
 #[wasm_bindgen_test]
 async fn a_question_gives_feedback_then_moves_on() {
-    let host = mount_widget();
+    let host = mount_widget().await;
     settle().await;
     button_with_text(&host, "Start the quiz").click();
     settle().await;
@@ -210,7 +220,7 @@ async fn a_question_gives_feedback_then_moves_on() {
 
 #[wasm_bindgen_test]
 async fn a_full_playthrough_reaches_the_results() {
-    let host = mount_widget();
+    let host = mount_widget().await;
     settle().await;
     button_with_text(&host, "Start the quiz").click();
     settle().await;
@@ -267,7 +277,7 @@ async fn a_full_playthrough_reaches_the_results() {
 
 #[wasm_bindgen_test]
 async fn without_a_newsletter_action_the_call_to_action_says_so() {
-    let host = mount_widget();
+    let host = mount_widget().await;
     settle().await;
     assert!(text(&host, "#newsletter").contains("Subscribe to our newsletter below"));
     assert!(text(&host, ".ccq-cta").contains("not connected yet"));
@@ -280,7 +290,7 @@ async fn review_at_the_end_mode_gives_no_feedback_until_the_results() {
         feedback: cto_cio_quiz::quiz::FeedbackMode::AtEnd,
         ..Config::default()
     };
-    let host = mount_with(config);
+    let host = mount_with(config).await;
     settle().await;
     button_with_text(&host, "Start the quiz").click();
     settle().await;
@@ -300,7 +310,7 @@ async fn review_at_the_end_mode_gives_no_feedback_until_the_results() {
 
 #[wasm_bindgen_test]
 async fn says_when_progress_cannot_be_saved() {
-    let host = mount_widget();
+    let host = mount_widget().await;
     settle().await;
     assert!(text(&host, "#quiz .ccq-note").contains("isn’t letting the page save your progress"));
 }

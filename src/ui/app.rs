@@ -1,9 +1,12 @@
 //! The widget's root view: title, explainer, quiz and newsletter call to action, plus the one
 //! click handler that keeps in-widget links inside the widget.
 //!
-//! Mounting happens in three tasks, so none blocks the host page for long: the session and the
-//! title in the mount call itself, then the explainer, then the quiz and the newsletter, each in a
-//! task of its own and appended below the one before (the widget is shown only once all are in).
+//! Mounting is spread over several tasks, so none blocks the host page for long: the session and
+//! the title in the mount call itself, then each part (the explainer, the quiz, the newsletter) in
+//! a task of its own after the next frame, appended below the one before. The frame in between
+//! lets the browser style and lay out one part at a time (embed.js keeps the widget laid out but
+//! invisible meanwhile); once the last part is built and laid out, the loader is told and reveals
+//! the whole widget at once.
 
 use std::any::Any;
 use std::time::Duration;
@@ -19,25 +22,33 @@ use crate::ui::explainer::Explainer;
 use crate::ui::newsletter::NewsletterSection;
 use crate::ui::quiz::QuizSection;
 use crate::ui::session::Session;
-use crate::web::host::reveal;
+use crate::web::host::{reveal, Built};
 
 /// The whole widget for one element. `session` holds its state; components find it in context.
+/// `built` is told once every part is in.
 #[component]
-pub fn App(session: Session) -> impl IntoView {
+pub fn App(session: Session, built: Built) -> impl IntoView {
     provide_context(session);
     provide_context(Derived::new(session));
     let root = NodeRef::<html::Div>::new();
-    // The later parts' mount handles live as long as the app: dropping one unmounts its part.
-    let stages: Stages = StoredValue::new_local(Vec::new());
-    let explainer = session.config.with_value(|config| config.parts.explainer);
-    // One task per part, each set now so they run in this order (timers of equal delay run in
-    // the order they were set), and each appending below the one before.
-    if explainer {
-        later(root, stages, || {
-            view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> }
-        });
+    let parts = session.config.with_value(|config| config.parts);
+    let mut later: Vec<Part> = Vec::with_capacity(3);
+    if parts.explainer {
+        later.push(explainer_part);
     }
-    later(root, stages, interactive_part);
+    if parts.quiz {
+        later.push(quiz_part);
+    }
+    if parts.newsletter {
+        later.push(newsletter_part);
+    }
+    let stages = Stages {
+        root,
+        owner: Owner::current(),
+        // The later parts' mount handles live as long as the app: dropping one unmounts its part.
+        mounted: StoredValue::new_local(Vec::new()),
+    };
+    build_after_frame(stages, later.into_iter(), built);
     view! {
         <div on:click=on_click node_ref=root>
             <h2>{ARTICLE.title}</h2>
@@ -45,41 +56,75 @@ pub fn App(session: Session) -> impl IntoView {
     }
 }
 
-/// Appends `part` to `root` in a task of its own, under the app's owner (so it finds its
-/// context), keeping its handle in `stages`. Built by `mount_to` rather than returned
-/// from a reactive closure, which would compile update code for the whole part that never runs.
-fn later<N: IntoView + 'static>(root: NodeRef<html::Div>, stages: Stages, part: fn() -> N) {
-    let owner = Owner::current();
-    set_timeout(
-        move || {
-            // None once the widget was unmounted before the timer fired: nothing to build into.
-            let (Some(root), Some(owner)) = (root.try_get_untracked().flatten(), owner) else {
-                return;
-            };
-            let handle = owner.with(|| mount_to(root.unchecked_into(), part));
-            let _ = stages.try_update_value(|stages| stages.push(Box::new(handle)));
-        },
-        Duration::ZERO,
-    );
+/// Builds one part into the widget's root and returns its mount handle.
+type Part = fn(web_sys::HtmlElement) -> Box<dyn Any>;
+
+/// Where the later parts go, the app's owner they are built under (so they find its context),
+/// and their mount handles.
+struct Stages {
+    root: NodeRef<html::Div>,
+    owner: Option<Owner>,
+    mounted: StoredValue<Vec<Box<dyn Any>>, LocalStorage>,
 }
 
-/// The mount handles of the parts built in later tasks (the explainer, then the rest).
-type Stages = StoredValue<Vec<Box<dyn Any>>, LocalStorage>;
+/// After the next frame, in a task of its own, builds the next of `rest` (then schedules the one
+/// after it), or tells `built` once none is left. A frame and then a timer: the frame lays out
+/// what the previous task built, and the timer starts the next part after that rendering instead
+/// of in the frame's own task.
+fn build_after_frame(stages: Stages, mut rest: std::vec::IntoIter<Part>, built: Built) {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let Some(part) = rest.next() else {
+                    built.tell();
+                    return;
+                };
+                // None once the widget was unmounted meanwhile: nothing to build into.
+                let (Some(root), Some(owner)) =
+                    (stages.root.try_get_untracked().flatten(), &stages.owner)
+                else {
+                    return;
+                };
+                let handle = owner.with(|| part(root.unchecked_into()));
+                if stages
+                    .mounted
+                    .try_update_value(|mounted| mounted.push(handle))
+                    .is_some()
+                {
+                    build_after_frame(stages, rest, built);
+                }
+            },
+            Duration::ZERO,
+        );
+    });
+}
 
-/// The quiz and the newsletter, appended after the explainer by the last stage.
-fn interactive_part() -> impl IntoView {
-    let parts = expect_context::<Session>()
-        .config
-        .with_value(|config| config.parts);
-    let closing = ARTICLE
-        .sections
-        .iter()
-        .find(|section| section.id == "newsletter")
-        .filter(|_| parts.newsletter);
-    view! {
-        {parts.quiz.then(|| view! { <QuizSection/> })}
-        {closing.map(|section| view! { <NewsletterSection section/> })}
-    }
+/// Mounts `part` into `root`. Built by `mount_to` rather than returned from a reactive closure,
+/// which would compile update code for the whole part that never runs.
+fn mounted<N: IntoView + 'static>(root: web_sys::HtmlElement, part: fn() -> N) -> Box<dyn Any> {
+    Box::new(mount_to(root, part))
+}
+
+fn explainer_part(root: web_sys::HtmlElement) -> Box<dyn Any> {
+    mounted(
+        root,
+        || view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> },
+    )
+}
+
+fn quiz_part(root: web_sys::HtmlElement) -> Box<dyn Any> {
+    mounted(root, || view! { <QuizSection/> })
+}
+
+/// The article's closing section and the sign-up, below the quiz.
+fn newsletter_part(root: web_sys::HtmlElement) -> Box<dyn Any> {
+    mounted(root, || {
+        ARTICLE
+            .sections
+            .iter()
+            .find(|section| section.id == "newsletter")
+            .map(|section| view! { <NewsletterSection section/> })
+    })
 }
 
 /// Resolves a click on a link marked `data-reveal` inside this shadow root (see `ui::link`).

@@ -1,7 +1,7 @@
-//! The host element: its attributes become the widget's configuration, and its shadow root is where
-//! in-widget links find their targets.
+//! The host element: its attributes become the widget's configuration, its shadow root is where
+//! in-widget links find their targets, and its loader (embed.js) is told when the widget is built.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::config::Config;
@@ -36,5 +36,19 @@ pub fn reveal(from: &Element, id: &str) {
     let heading = by_id(&[id, "-title"].concat()).unwrap_or(target);
     if let Some(heading) = heading.dyn_ref::<HtmlElement>() {
         let _ = heading.focus();
+    }
+}
+
+/// The loader's callback for "every part is built": embed.js reveals the widget then.
+pub struct Built(js_sys::Function);
+
+impl Built {
+    pub fn new(callback: js_sys::Function) -> Built {
+        Built(callback)
+    }
+
+    /// Tells the loader. A callback that throws changes nothing here: the loader reports its own.
+    pub fn tell(self) {
+        let _ = self.0.call0(&JsValue::NULL);
     }
 }

@@ -15,11 +15,11 @@ pub const EAGER_LIMIT: u64 = 2_000;
 pub const EAGER_FILE: &str = "embed.js";
 /// The goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
 pub const TOTAL_GOAL: u64 = 100_000;
-/// The ratchet for everything the widget loads, in brotli bytes: 124,035 measured on 2026-12-02
-/// (session 4: the nested-fresh fix and serde cuts, then the Share button and gloo-storage's typed
-/// get/set restored) plus a 1.5 KB margin. 128,296 before session 4, 141,445 before session 3.
+/// The ratchet for everything the widget loads, in brotli bytes: 123,869 measured on 2026-12-02
+/// (session 6: one part per frame, widget.css comments stripped at build time) plus a 1.5 KB
+/// margin. 124,129 after session 5, 128,296 before session 4, 141,445 before session 3.
 /// Lower it whenever a change shrinks the bundle.
-pub const TOTAL_CEILING: u64 = 125_500;
+pub const TOTAL_CEILING: u64 = 125_400;
 
 /// The report lines, or the same report as the error when a limit is exceeded.
 pub fn check(rows: &[FileSize]) -> Result<String, String> {
@@ -96,7 +96,7 @@ mod tests {
             ),
             "{report}"
         );
-        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 125,500 B (goal 100,000 B: not met, 1.1x)"), "{report}");
+        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 125,400 B (goal 100,000 B: not met, 1.1x)"), "{report}");
         assert!(check(&bundle(1_000, 90_000))
             .unwrap()
             .contains("goal 100,000 B: met"));

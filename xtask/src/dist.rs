@@ -1,6 +1,6 @@
 //! `cargo xtask dist`: the release bundle in dist/ (`trunk build --release`, with Trunk.toml's
 //! filehash = false, inject_scripts = false and offline = true), minus files that must not be
-//! deployed and minus the loader's comments, plus `snippet.html` (the article as static HTML inside
+//! deployed, minus the loader's comments and the widget's stylesheet's, plus `snippet.html` (the article as static HTML inside
 //! the element, for blog owners to paste; `frame.html` with `frame.js` and `frame.css` come from
 //! Trunk's copy-file links), followed by the size table of the files the widget
 //! loads.
@@ -49,6 +49,9 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
     for script in [LOADER, FRAME_SCRIPT] {
         compact_loader(&dist.join(script))?;
     }
+    for sheet in STYLESHEETS {
+        rewrite(&dist.join(sheet), without_css_comments)?;
+    }
     write_snippet(ctx, &dist)?;
     println!("✓ release bundle in {}", dist.display());
     Ok(dist)
@@ -83,21 +86,54 @@ const FRAME_SCRIPT: &str = "frame.js";
 /// viewport falls by about a third. src/embed.js (and src/frame.js) therefore keep every comment on
 /// a line of its own and no line break inside a string.
 fn compact_loader(path: &std::path::Path) -> Result<(), String> {
-    let js = std::fs::read_to_string(path)
+    rewrite(path, without_comment_lines)
+}
+
+/// The stylesheets the widget and the frame page load; Trunk copies them as is.
+const STYLESHEETS: [&str; 2] = ["widget.css", "frame.css"];
+
+/// Replaces the file at `path` with `compact` of its text.
+fn rewrite(path: &std::path::Path, compact: fn(&str) -> String) -> Result<(), String> {
+    let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    std::fs::write(path, without_comment_lines(&js))
+    std::fs::write(path, compact(&text))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn without_comment_lines(js: &str) -> String {
-    js.lines()
+/// `css` without its `/* … */` comments, indentation and blank lines: about 600 B brotli of
+/// widget.css are comments that explain the rules to us, not to the browser. style/*.css
+/// therefore never put `/*` inside a string or a URL.
+fn without_css_comments(css: &str) -> String {
+    let mut bare = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        bare.push_str(&rest[..start]);
+        // An unclosed comment runs to the end of the sheet, as the browser reads it.
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    bare.push_str(rest);
+    without_blank_lines(&bare)
+}
+
+fn without_blank_lines(text: &str) -> String {
+    text.lines()
         .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .fold(String::with_capacity(js.len()), |mut out, line| {
+        .filter(|line| !line.is_empty())
+        .fold(String::with_capacity(text.len()), |mut out, line| {
             out.push_str(line);
             out.push('\n');
             out
         })
+}
+
+fn without_comment_lines(js: &str) -> String {
+    let code: Vec<&str> = js
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .collect();
+    without_blank_lines(&code.join("\n"))
 }
 
 /// Trunk leaves its own `<link data-trunk …>` build instructions in the demo page when it injects
@@ -163,7 +199,16 @@ pub fn dist_dir(ctx: &Ctx) -> Result<PathBuf, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{without_build_instructions, without_comment_lines};
+    use super::{without_build_instructions, without_comment_lines, without_css_comments};
+
+    #[test]
+    fn stylesheets_lose_comments_and_indentation_only() {
+        let css = "/* header\n   two lines */\n:host {\n  color: red; /* why */\n}\n\na[href=\"x\"] { b: 1 }\n/* open";
+        assert_eq!(
+            without_css_comments(css),
+            ":host {\ncolor: red;\n}\na[href=\"x\"] { b: 1 }\n"
+        );
+    }
 
     #[test]
     fn the_loader_loses_comment_lines_and_indentation_only() {

@@ -19,7 +19,10 @@
 //! - **embed.js → ready**: from embed.js's resource-timing `startTime` to the moment a
 //!   MutationObserver sees `data-ccq-state="ready"` (the widget is mounted and interactive);
 //! - **longest task**: the longest `longtask` entry (buffered PerformanceObserver, 0 if none)
-//!   from navigation until [`SETTLE_MS`] after ready.
+//!   from navigation until [`SETTLE_MS`] after ready;
+//! - **long tasks**: every such entry as `start+duration`, its start in ms relative to ready
+//!   (negative: before the widget was ready), so a row says which part of the load was long
+//!   (instantiation, a mount stage, or the first rendering after the swap).
 //!
 //! Printed: every run, then the median, min and max of each figure, and a check that the
 //! slowdown was in effect (a fixed JS loop timed with and without throttling).
@@ -74,22 +77,22 @@ const CHECK_LOOP: u64 = 20_000_000;
 struct PageResult {
     ready_at: Option<f64>,
     embed_start: Option<f64>,
-    longest: f64,
-    tasks: u32,
+    /// Every long task as (start, duration).
+    long_tasks: Vec<(f64, f64)>,
     longtask_supported: bool,
     failed: bool,
     error: Option<String>,
 }
 
 /// One load's figures.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Sample {
     /// embed.js resource start → `data-ccq-state="ready"`, ms.
     to_ready: f64,
     /// Longest main-thread task, ms (0 if none over 50 ms).
     longest_task: f64,
-    /// Number of long tasks.
-    tasks: u32,
+    /// Every long task as (start relative to ready, duration), ms, in the order they ran.
+    tasks: Vec<(f64, f64)>,
 }
 
 /// Everything one benchmark session produced.
@@ -326,10 +329,16 @@ async fn load_once(ctx: &Ctx) -> anyhow::Result<(Sample, bool)> {
             bail!("{file} was served {count} times during one load, not once: {served:?}");
         }
     }
+    let mut tasks: Vec<(f64, f64)> = page
+        .long_tasks
+        .iter()
+        .map(|&(start, duration)| (start - ready_at, duration))
+        .collect();
+    tasks.sort_by(|a, b| a.0.total_cmp(&b.0));
     let sample = Sample {
         to_ready: ready_at - embed_start,
-        longest_task: page.longest,
-        tasks: page.tasks,
+        longest_task: tasks.iter().map(|t| t.1).fold(0.0, f64::max),
+        tasks,
     };
     Ok((sample, page.longtask_supported))
 }
@@ -349,6 +358,18 @@ async fn time_loop(ctx: &Ctx) -> anyhow::Result<f64> {
         best = best.min(ms);
     }
     Ok(best)
+}
+
+/// "-96+74 +3+61": each long task's start relative to ready, then its duration (ms).
+fn task_list(tasks: &[(f64, f64)]) -> String {
+    if tasks.is_empty() {
+        return String::from("none");
+    }
+    tasks
+        .iter()
+        .map(|(start, duration)| format!("{start:+.0}+{duration:.0}"))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Median (the mean of the two middle values for an even count), min and max.
@@ -377,17 +398,18 @@ fn format_report(report: &Report) -> String {
          {WARM_UP} warm-up load (not counted), then {RUNS} loads, each in a fresh browser and profile\n\
          (after {WARM_PAGE}: warm renderer, nothing of the widget cached or compiled).\n\
          embed.js → ready: embed.js resource start to data-ccq-state=\"ready\" (ms)\n\
-         longest task: longest main-thread task until {SETTLE_MS} ms after ready (ms; 0 = none over 50 ms)\n\n",
+         longest task: longest main-thread task until {SETTLE_MS} ms after ready (ms; 0 = none over 50 ms)\n\
+         long tasks: each one as start+duration (ms), its start relative to ready (negative: before)\n\n",
         report.browser, WINDOW.0, WINDOW.1
     ));
     let row = |label: &str, ready: f64, longest: f64, tasks: &str| {
-        format!("{label:<8}  {ready:>16.1}  {longest:>12.1}  {tasks:>10}\n")
+        format!("{label:<8}  {ready:>16.1}  {longest:>12.1}  {tasks}\n")
     };
     out.push_str(&format!(
-        "{:<8}  {:>16}  {:>12}  {:>10}\n",
+        "{:<8}  {:>16}  {:>12}  {}\n",
         "load", "embed.js → ready", "longest task", "long tasks"
     ));
-    let rule = format!("{}\n", "-".repeat(8 + 2 + 16 + 2 + 12 + 2 + 10));
+    let rule = format!("{}\n", "-".repeat(8 + 2 + 16 + 2 + 12 + 2 + 24));
     out.push_str(&rule);
     for (i, s) in report.warm_up.iter().enumerate() {
         let label = format!(
@@ -402,7 +424,7 @@ fn format_report(report: &Report) -> String {
             &label,
             s.to_ready,
             s.longest_task,
-            &s.tasks.to_string(),
+            &task_list(&s.tasks),
         ));
     }
     for (i, s) in report.runs.iter().enumerate() {
@@ -410,7 +432,7 @@ fn format_report(report: &Report) -> String {
             &(i + 1).to_string(),
             s.to_ready,
             s.longest_task,
-            &s.tasks.to_string(),
+            &task_list(&s.tasks),
         ));
     }
     out.push_str(&rule);

@@ -3,16 +3,16 @@
 //   - a MutationObserver records performance.now() when a <cto-cio-quiz> first gets
 //     data-ccq-state="ready" (its callback runs in the microtask right after the change), and
 //     "failed" if the loader gives up;
-//   - a buffered PerformanceObserver for "longtask" entries keeps the longest main-thread task
-//     and the number of long tasks (over 50 ms).
+//   - a buffered PerformanceObserver for "longtask" entries keeps every long task (over 50 ms)
+//     as [start, duration], so the benchmark can say which part of the load each one was.
 // window.__ccqBenchResult(embedUrl, settleMs) returns a promise, resolved settleMs after the
 // widget is ready (so the first rendering of the mounted widget is counted too), of
-//   { readyAt, embedStart, longest, tasks, longtaskSupported, failed, error }
+//   { readyAt, embedStart, longTasks, longtaskSupported, failed, error }
 // where embedStart is embed.js's resource-timing startTime. The benchmark awaits it in one
 // WebDriver call instead of polling, which would run scripts on the main thread it measures.
 (function () {
   'use strict';
-  var result = { readyAt: null, longest: 0, tasks: 0, failed: false, error: null };
+  var result = { readyAt: null, longTasks: [], failed: false, error: null };
   var settled = null;
   var whenSettled = new Promise(function (resolve) {
     settled = resolve;
@@ -20,8 +20,7 @@
 
   function record(entries) {
     entries.forEach(function (entry) {
-      result.tasks += 1;
-      if (entry.duration > result.longest) result.longest = entry.duration;
+      result.longTasks.push([entry.startTime, entry.duration]);
     });
   }
 
@@ -62,8 +61,7 @@
         return {
           readyAt: result.readyAt,
           embedStart: entry ? entry.startTime : null,
-          longest: result.longest,
-          tasks: result.tasks,
+          longTasks: result.longTasks,
           longtaskSupported: (PerformanceObserver.supportedEntryTypes || []).indexOf('longtask') >= 0,
           failed: result.failed,
           error: result.error
