@@ -24,6 +24,11 @@ function load() {
   return init;
 }
 
+// The inherited text properties widget.css pins on :host (keep the two lists alike).
+const PINNED = ["font-family", "font-size", "font-weight", "font-style", "line-height", "letter-spacing",
+  "word-spacing", "text-align", "text-indent", "text-transform", "text-shadow", "white-space",
+  "visibility", "color"];
+
 function state(el, value) {
   el.setAttribute("data-ccq-state", value);
 }
@@ -81,6 +86,11 @@ async function start(el) {
     // The slot keeps the fallback on screen until the widget's stylesheet has loaded: no unstyled flash.
     root = el.shadowRoot || el.attachShadow({ mode: "open" });
     const slot = document.createElement("slot");
+    // widget.css pins the text properties on :host as soon as it loads, frames before the swap;
+    // the slot (the fallback's parent in the flat tree) keeps the fallback's as they were, so
+    // its text does not move meanwhile.
+    const was = getComputedStyle(el);
+    for (const name of PINNED) slot.style.setProperty(name, was.getPropertyValue(name));
     const sheet = document.createElement("link");
     sheet.rel = "stylesheet";
     sheet.href = new URL("widget.css", base).href;

@@ -15,7 +15,7 @@ pub const EAGER_LIMIT: u64 = 2_000;
 pub const EAGER_FILE: &str = "embed.js";
 /// The goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
 pub const TOTAL_GOAL: u64 = 100_000;
-/// The ratchet for everything the widget loads, in brotli bytes: 123,869 measured on 2026-12-02
+/// The ratchet for everything the widget loads, in brotli bytes: 123,991 measured on 2026-12-02
 /// (session 6: one part per frame, widget.css comments stripped at build time) plus a 1.5 KB
 /// margin. 124,129 after session 5, 128,296 before session 4, 141,445 before session 3.
 /// Lower it whenever a change shrinks the bundle.
