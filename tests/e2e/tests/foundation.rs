@@ -1,6 +1,7 @@
 //! Foundation scenarios of the embed contract, each in Chromium, Firefox and WebKit: the demo page,
 //! a strict-CSP host, two instances, the wasm-404 fallback, host styles left alone, a hostile host
-//! stylesheet that must not reach the widget's layout, and lazy loading below the fold.
+//! stylesheet that must not reach the widget's layout, lazy loading below the fold, and the
+//! built-but-not-yet-shown state the parts are laid out in before the swap.
 //!
 //! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
 
@@ -130,6 +131,57 @@ async fn strict_csp_host_with_one_widget() {
         assert_no_light_dom_styles(&ctx).await?;
         // Give late problems (a lazily fetched stylesheet, a deferred task) a moment to show up.
         sleep_ms(300).await;
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+/// What the widget is while its parts are built, before the swap (`data-ccq-pending` on its
+/// container): laid out at its full width, but taking no room, invisible and out of reach of the
+/// keyboard. The state lasts a few frames of a load, so the test puts a ready widget back into it
+/// and reads what the real stylesheet makes of it.
+#[tokio::test]
+async fn a_widget_still_being_built_takes_no_room_and_no_focus() {
+    in_every_engine("pending widget", |ctx| async move {
+        ctx.open("/pages/one.html").await?;
+        ctx.wait_ready("#quiz").await?;
+        #[derive(Deserialize)]
+        struct Pending {
+            width_before: f64,
+            width: f64,
+            height: f64,
+            visibility: String,
+            focused: bool,
+            shown_width: f64,
+        }
+        let pending: Pending = ctx
+            .eval(
+                "const host = document.querySelector('#quiz');                  const c = host.shadowRoot.querySelector('div.ccq');                  const button = c.querySelector('button');                  const inner = () => c.querySelector('h2').getBoundingClientRect().width;                  const width_before = inner();                  c.setAttribute('data-ccq-pending', '');                  const box = c.getBoundingClientRect();                  button.focus();                  const focused = host.shadowRoot.activeElement === button;                  const visibility = getComputedStyle(button).visibility;                  const width = inner();                  c.removeAttribute('data-ccq-pending');                  return { width_before, width, height: box.height, visibility, focused,                           shown_width: inner() };",
+                vec![],
+            )
+            .await?;
+        ensure!(
+            pending.height == 0.0,
+            "a widget being built takes {} px of the page",
+            pending.height
+        );
+        ensure!(
+            pending.visibility == "hidden",
+            "a widget being built is {} (its parts would show under the fallback)",
+            pending.visibility
+        );
+        ensure!(
+            !pending.focused,
+            "a button of a widget being built took keyboard focus"
+        );
+        ensure!(
+            (pending.width - pending.width_before).abs() < 0.5
+                && (pending.shown_width - pending.width_before).abs() < 0.5,
+            "the parts are laid out at {} px while built but {} px when shown: the layout done \
+             meanwhile is wasted",
+            pending.width,
+            pending.width_before
+        );
         ctx.assert_probe_clean().await
     })
     .await;
