@@ -24,7 +24,7 @@ function load() {
   return init;
 }
 
-// The inherited text properties widget.css pins on :host (keep the two lists alike).
+// The inherited text properties widget.css pins on :host (tests/loader_styles.rs checks they agree).
 const PINNED = ["font-family", "font-size", "font-weight", "font-style", "line-height", "letter-spacing",
   "word-spacing", "text-align", "text-indent", "text-transform", "text-shadow", "white-space",
   "visibility", "color"];
@@ -114,8 +114,7 @@ async function start(el) {
     widget = glue.mount(el, container, built);
     mounted.set(el, { widget, release: () => release && release() });
     // The swap waits for both the whole widget and the stylesheet, and runs in the task of
-    // whichever comes last: no frame shows the fallback under the widget's styles (that frame
-    // moved the fallback's text) or half a widget.
+    // whichever comes last: no frame shows half a widget, or a widget without its styles.
     await Promise.all([styled, whole]);
     // Removed meanwhile: stop() has unmounted this widget (or a later start owns the element).
     if (!el.isConnected || mounted.get(el)?.widget !== widget) return;

@@ -1,9 +1,9 @@
 //! `cargo xtask dist`: the release bundle in dist/ (`trunk build --release`, with Trunk.toml's
 //! filehash = false, inject_scripts = false and offline = true), minus files that must not be
-//! deployed, minus the loader's comments and the widget's stylesheet's, plus `snippet.html` (the article as static HTML inside
-//! the element, for blog owners to paste; `frame.html` with `frame.js` and `frame.css` come from
-//! Trunk's copy-file links), followed by the size table of the files the widget
-//! loads.
+//! deployed, minus the comments of the loader and of the stylesheets, plus `snippet.html` (the
+//! article as static HTML inside the element, for blog owners to paste; `frame.html` with
+//! `frame.js` and `frame.css` come from Trunk's copy-file links), followed by the size table of
+//! the files the widget loads.
 
 use std::path::PathBuf;
 
@@ -47,7 +47,7 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
     }
     strip_build_instructions(&dist.join("index.html"))?;
     for script in [LOADER, FRAME_SCRIPT] {
-        compact_loader(&dist.join(script))?;
+        rewrite(&dist.join(script), without_comment_lines)?;
     }
     for sheet in STYLESHEETS {
         rewrite(&dist.join(sheet), without_css_comments)?;
@@ -81,13 +81,6 @@ fn write_snippet(ctx: &Ctx, dist: &std::path::Path) -> Result<(), String> {
 const LOADER: &str = "embed.js";
 /// frame.html's own script, loaded eagerly by the frame page; compacted the same way.
 const FRAME_SCRIPT: &str = "frame.js";
-
-/// Drops the loader's comment lines and indentation: what a page pays before the widget nears the
-/// viewport falls by about a third. src/embed.js (and src/frame.js) therefore keep every comment on
-/// a line of its own and no line break inside a string.
-fn compact_loader(path: &std::path::Path) -> Result<(), String> {
-    rewrite(path, without_comment_lines)
-}
 
 /// The stylesheets the widget and the frame page load; Trunk copies them as is.
 const STYLESHEETS: [&str; 2] = ["widget.css", "frame.css"];
@@ -128,6 +121,9 @@ fn without_blank_lines(text: &str) -> String {
         })
 }
 
+/// Drops the loader's comment lines and indentation: what a page pays before the widget nears the
+/// viewport falls by about a third. src/embed.js (and src/frame.js) therefore keep every comment on
+/// a line of its own and no line break inside a string.
 fn without_comment_lines(js: &str) -> String {
     let code: Vec<&str> = js
         .lines()
