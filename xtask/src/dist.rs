@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use crate::context::Ctx;
+use crate::imports;
 use crate::release;
 use crate::sizes;
 use crate::tools::{self, Purpose};
@@ -52,6 +53,7 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
     for sheet in STYLESHEETS {
         rewrite(&dist.join(sheet), without_css_comments)?;
     }
+    shorten_import_names(&dist)?;
     write_snippet(ctx, &dist)?;
     println!("✓ release bundle in {}", dist.display());
     Ok(dist)
@@ -84,6 +86,37 @@ const FRAME_SCRIPT: &str = "frame.js";
 
 /// The stylesheets the widget and the frame page load; Trunk copies them as is.
 const STYLESHEETS: [&str; 2] = ["widget.css", "frame.css"];
+
+/// The wasm and the wasm-bindgen glue, as Trunk wrote them (after wasm-opt and the minifier).
+const WASM: &str = "cto-cio-quiz_bg.wasm";
+const GLUE: &str = "cto-cio-quiz.js";
+
+/// Renames the wasm's imports in the wasm and its glue alike (see `imports`).
+fn shorten_import_names(dist: &std::path::Path) -> Result<(), String> {
+    let (wasm_path, glue_path) = (dist.join(WASM), dist.join(GLUE));
+    let wasm = std::fs::read(&wasm_path)
+        .map_err(|e| format!("cannot read {}: {e}", wasm_path.display()))?;
+    let glue = std::fs::read_to_string(&glue_path)
+        .map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
+    let short =
+        imports::shorten(&wasm, &glue).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+    for (path, bytes) in [
+        (&wasm_path, &short.wasm[..]),
+        (&glue_path, short.glue.as_bytes()),
+    ] {
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    println!(
+        "✓ {} import names shortened in {WASM} and {GLUE}{}",
+        short.renamed,
+        match short.kept {
+            0 => String::new(),
+            kept =>
+                format!(" ({kept} kept their names: the glue does not have them once as a key)"),
+        }
+    );
+    Ok(())
+}
 
 /// Replaces the file at `path` with `compact` of its text.
 fn rewrite(path: &std::path::Path, compact: fn(&str) -> String) -> Result<(), String> {
