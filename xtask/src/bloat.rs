@@ -49,9 +49,13 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     ctx.run(&mut bindgen)
         .map_err(|e| format!("wasm-bindgen failed: {e}"))?;
     let named = out.join("named.wasm");
+    let page = ctx.root.join("index.html");
+    let page = std::fs::read_to_string(&page)
+        .map_err(|e| format!("cannot read {}: {e}", page.display()))?;
     let mut opt = ctx.cmd("wasm-opt");
-    // -Oz --converge as index.html's Trunk link asks for, plus -g to keep the names.
-    opt.args(["-Oz", "--converge", "-g"])
+    // The passes index.html's Trunk link asks for, in Trunk's order, plus -g to keep the names.
+    opt.args(["-Oz", "-g"])
+        .args(trunk_wasm_opt_params(&page)?)
         .args(WASM_OPT_FEATURES)
         .arg(out.join("cto-cio-quiz_bg.wasm"))
         .arg("-o")
@@ -63,6 +67,20 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     let module = parse(&bytes).map_err(|e| format!("{}: {e}", named.display()))?;
     print!("{}", report(&module, &named));
     Ok(())
+}
+
+/// The `data-wasm-opt-params` of `page`'s Trunk rust link, which Trunk passes to wasm-opt after
+/// `-Oz`.
+fn trunk_wasm_opt_params(page: &str) -> Result<Vec<&str>, String> {
+    const ATTRIBUTE: &str = "data-wasm-opt-params=\"";
+    let start = page
+        .find(ATTRIBUTE)
+        .ok_or("index.html's Trunk link has no data-wasm-opt-params")?
+        + ATTRIBUTE.len();
+    let len = page[start..]
+        .find('"')
+        .ok_or("index.html: data-wasm-opt-params is not closed")?;
+    Ok(page[start..start + len].split_whitespace().collect())
 }
 
 /// What the report needs from a module.
@@ -280,6 +298,16 @@ mod tests {
             "{report}"
         );
         assert!(report.contains("3 B  60.0%  my_crate"), "{report}");
+    }
+
+    #[test]
+    fn reads_the_wasm_opt_passes_trunk_runs() {
+        let link =
+            r#"<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="--a  -Oz">"#;
+        assert_eq!(trunk_wasm_opt_params(link), Ok(vec!["--a", "-Oz"]));
+        assert!(trunk_wasm_opt_params("<link data-trunk>").is_err());
+        let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../index.html"));
+        assert!(trunk_wasm_opt_params(&page.unwrap()).is_ok_and(|params| !params.is_empty()));
     }
 
     #[test]

@@ -8,8 +8,8 @@
 use std::path::PathBuf;
 
 use crate::context::Ctx;
-use crate::imports;
 use crate::release;
+use crate::shipped_wasm;
 use crate::sizes;
 use crate::tools::{self, Purpose};
 use crate::versions;
@@ -91,7 +91,7 @@ const STYLESHEETS: [&str; 2] = ["widget.css", "frame.css"];
 const WASM: &str = "cto-cio-quiz_bg.wasm";
 const GLUE: &str = "cto-cio-quiz.js";
 
-/// Renames the wasm's imports in the wasm and its glue alike (see `imports`).
+/// Renames the wasm's imports in the wasm and its glue alike (see `shipped_wasm`).
 fn shorten_import_names(dist: &std::path::Path) -> Result<(), String> {
     let (wasm_path, glue_path) = (dist.join(WASM), dist.join(GLUE));
     let wasm = std::fs::read(&wasm_path)
@@ -99,7 +99,7 @@ fn shorten_import_names(dist: &std::path::Path) -> Result<(), String> {
     let glue = std::fs::read_to_string(&glue_path)
         .map_err(|e| format!("cannot read {}: {e}", glue_path.display()))?;
     let short =
-        imports::shorten(&wasm, &glue).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
+        shipped_wasm::shorten(&wasm, &glue).map_err(|e| format!("{}: {e}", wasm_path.display()))?;
     for (path, bytes) in [
         (&wasm_path, &short.wasm[..]),
         (&glue_path, short.glue.as_bytes()),
