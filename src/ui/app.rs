@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use crate::content::ARTICLE;
 use crate::ui::derived::Derived;
 use crate::ui::explainer::Explainer;
+use crate::ui::fresh::Mounted;
 use crate::ui::newsletter::NewsletterSection;
 use crate::ui::quiz::QuizSection;
 use crate::ui::session::Session;
@@ -31,7 +32,7 @@ pub fn App(session: Session, built: Built) -> impl IntoView {
     provide_context(session);
     provide_context(Derived::new(session));
     let root = NodeRef::<html::Div>::new();
-    let parts = session.config.with_value(|config| config.parts);
+    let parts = session.with_config(|config| config.parts);
     let mut later: Vec<Part> = Vec::with_capacity(3);
     if parts.explainer {
         later.push(explainer_part);
@@ -64,7 +65,7 @@ type Part = fn(web_sys::HtmlElement) -> Box<dyn Any>;
 struct Stages {
     root: NodeRef<html::Div>,
     owner: Option<Owner>,
-    mounted: StoredValue<Vec<Box<dyn Any>>, LocalStorage>,
+    mounted: Mounted,
 }
 
 /// After the next frame, in a task of its own, builds the next of `rest` (then schedules the one

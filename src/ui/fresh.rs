@@ -11,12 +11,14 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// One slot's current content; dropping it unmounts that content and disposes its owner.
-pub type Shown = StoredValue<Option<Box<dyn Any>>, LocalStorage>;
+/// Mount handles: dropping one unmounts its content and disposes its owner. A slot holds at most
+/// one; the app holds one per part. One type for both, so Leptos's stored-value code is compiled
+/// once for them.
+pub type Mounted = StoredValue<Vec<Box<dyn Any>>, LocalStorage>;
 
 /// A slot with nothing in it yet.
-pub fn slot() -> (NodeRef<html::Div>, Shown) {
-    (NodeRef::new(), StoredValue::new_local(None))
+pub fn slot() -> (NodeRef<html::Div>, Mounted) {
+    (NodeRef::new(), StoredValue::new_local(Vec::new()))
 }
 
 /// Replaces what `slot` shows with a freshly built `part`. Call it from an effect that reads the
@@ -28,13 +30,13 @@ pub fn slot() -> (NodeRef<html::Div>, Shown) {
 /// ever tells it (or the effect) that the quiz changed. That, not ownership, is why a part built
 /// fresh inside another one once seemed to stop following the quiz: its key was a new memo that
 /// only `track()` had touched.
-pub fn show<N>(slot: NodeRef<html::Div>, shown: Shown, part: impl FnOnce() -> N + 'static)
+pub fn show<N>(slot: NodeRef<html::Div>, shown: Mounted, part: impl FnOnce() -> N + 'static)
 where
     N: IntoView + 'static,
 {
     let Some(element) = slot.get() else { return };
     // The old part leaves before the new one arrives: never both in the DOM.
-    shown.set_value(None);
-    let handle = untrack(|| mount_to(element.unchecked_into(), part));
-    shown.set_value(Some(Box::new(handle)));
+    shown.set_value(Vec::new());
+    let handle: Box<dyn Any> = Box::new(untrack(|| mount_to(element.unchecked_into(), part)));
+    shown.set_value(vec![handle]);
 }

@@ -64,7 +64,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
             }
         }),
         None => {
-            let (setup, privacy_url, tag) = session.config.with_value(|config| {
+            let (setup, privacy_url, tag) = session.with_config(|config| {
                 (
                     config.newsletter.clone(),
                     config.privacy_url.clone(),
@@ -112,8 +112,8 @@ fn SignupFormView(
     let consent_input = NodeRef::<html::Input>::new();
     let honeypot = NodeRef::<html::Input>::new();
     focus_when(session, FocusTarget::Email, email_input);
-    let endpoint = StoredValue::new(endpoint);
-    let tag = StoredValue::new(tag);
+    // What the request needs, in one stored value.
+    let target = StoredValue::new((endpoint, tag));
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -123,14 +123,12 @@ fn SignupFormView(
             .unwrap_or_default();
         let mut decision = SubmitDecision::Busy;
         form.update(|form| {
-            decision = endpoint.with_value(|endpoint| {
-                tag.with_value(|template| {
-                    let tier = session.history.with_untracked(|h| storage::latest_tier(h));
-                    let tag = template
-                        .as_deref()
-                        .and_then(|template| resolve_tag(template, tier));
-                    form.submit(endpoint, tag.as_deref(), &trap)
-                })
+            decision = target.with_value(|(endpoint, template)| {
+                let tier = session.history.with_untracked(|h| storage::latest_tier(h));
+                let tag = template
+                    .as_deref()
+                    .and_then(|template| resolve_tag(template, tier));
+                form.submit(endpoint, tag.as_deref(), &trap)
             });
         });
         match decision {

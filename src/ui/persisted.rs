@@ -4,13 +4,17 @@
 //! tab, Forget my data) are recorded as already stored, so they are never written back: no echo
 //! between tabs, no key re-created after it was removed.
 
+use crate::ui::saved_state::Fixed;
 use crate::web::store::Store;
 use leptos::prelude::*;
 
-/// The signal and what storage holds for it, as far as this widget knows.
+/// The signal, and where the widget's [`Fixed`] keeps what storage holds for it, as far as this
+/// widget knows (there rather than in a stored value of its own: each stored type compiles its
+/// own copy of Leptos's arena code).
 pub struct Persisted<T: Send + Sync + 'static> {
     pub value: RwSignal<T>,
-    stored: StoredValue<T>,
+    fixed: StoredValue<Fixed, LocalStorage>,
+    stored: fn(&mut Fixed) -> &mut T,
 }
 
 impl<T: Send + Sync + 'static> Clone for Persisted<T> {
@@ -22,29 +26,36 @@ impl<T: Send + Sync + 'static> Clone for Persisted<T> {
 impl<T: Send + Sync + 'static> Copy for Persisted<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Persisted<T> {
-    /// Binds `key` to a signal holding `loaded` (what storage held). `save` stores a value under
-    /// the key (or removes it); `persistent` follows whether writes survive a reload.
+    /// Binds `key` to a signal holding `loaded`, which is what storage held and what `stored`
+    /// finds in `fixed`. `save` stores a value under the key (or removes it); `persistent`
+    /// follows whether writes survive a reload.
     pub fn bind(
-        store: StoredValue<Store, LocalStorage>,
+        fixed: StoredValue<Fixed, LocalStorage>,
+        stored: fn(&mut Fixed) -> &mut T,
         key: String,
         loaded: T,
         save: fn(&Store, &str, &T),
         persistent: RwSignal<bool>,
     ) -> Persisted<T> {
         let persisted = Persisted {
-            value: RwSignal::new(loaded.clone()),
-            stored: StoredValue::new(loaded),
+            value: RwSignal::new(loaded),
+            fixed,
+            stored,
         };
         Effect::new(move |_| {
             persisted.value.with(|value| {
-                if persisted.stored.with_value(|stored| stored == value) {
-                    return;
-                }
-                store.with_value(|store| {
-                    save(store, &key, value);
-                    persistent.set(store.is_persistent());
+                let wrote = fixed.try_update_value(|fixed| {
+                    let stored = stored(fixed);
+                    if stored == value {
+                        return None;
+                    }
+                    stored.clone_from(value);
+                    save(&fixed.store, &key, value);
+                    Some(fixed.store.is_persistent())
                 });
-                persisted.stored.set_value(value.clone());
+                if let Some(Some(is_persistent)) = wrote {
+                    persistent.set(is_persistent);
+                }
             });
         });
         persisted
@@ -52,7 +63,9 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Persisted<T> {
 
     /// Shows `value`, which storage already holds (or which needs no storing).
     pub fn set_from_storage(self, value: T) {
-        self.stored.set_value(value.clone());
+        let stored = self.stored;
+        self.fixed
+            .update_value(|fixed| stored(fixed).clone_from(&value));
         self.value.set(value);
     }
 }

@@ -4,6 +4,7 @@
 //! how history merges, what counts as saved) are `storage`'s; this file only wires them.
 
 use leptos::prelude::*;
+use web_sys::HtmlElement;
 
 use crate::config::Config;
 use crate::content::QUESTIONS;
@@ -12,6 +13,37 @@ use crate::storage::{self, HistoryEntry, Keys, NewsletterMemory, Saved};
 use crate::ui::persisted::Persisted;
 use crate::web::store::Store;
 use crate::web::{clock, console};
+
+/// What one widget keeps outside the reactive graph, in one stored value (each stored type
+/// compiles its own copy of Leptos's arena code): what stays the same while it is mounted, and
+/// the last values it knows storage holds.
+pub struct Fixed {
+    pub config: Config,
+    /// The `<cto-cio-quiz>` element, which host-page events are dispatched from.
+    pub host: HtmlElement,
+    pub store: Store,
+    pub keys: Keys,
+    /// What storage holds for each `Persisted` value, as far as this widget knows.
+    stored: Stored,
+}
+
+struct Stored {
+    quiz: Quiz,
+    history: Vec<HistoryEntry>,
+    newsletter: Option<NewsletterMemory>,
+}
+
+fn quiz_in_storage(fixed: &mut Fixed) -> &mut Quiz {
+    &mut fixed.stored.quiz
+}
+
+fn history_in_storage(fixed: &mut Fixed) -> &mut Vec<HistoryEntry> {
+    &mut fixed.stored.history
+}
+
+fn newsletter_in_storage(fixed: &mut Fixed) -> &mut Option<NewsletterMemory> {
+    &mut fixed.stored.newsletter
+}
 
 #[derive(Clone, Copy)]
 pub struct SavedState {
@@ -23,44 +55,64 @@ pub struct SavedState {
     pub persistent: RwSignal<bool>,
     /// Some key holds a newer release's data (which Forget my data would remove).
     newer_data: RwSignal<bool>,
-    store: StoredValue<Store, LocalStorage>,
-    keys: StoredValue<Keys>,
-    config: StoredValue<Config>,
+    pub fixed: StoredValue<Fixed, LocalStorage>,
 }
 
 impl SavedState {
     /// Loads the namespace of `config.storage_key`, reporting damaged data in one console warning,
     /// and follows what other tabs of the same post write to it.
-    pub fn open(store: Store, config: StoredValue<Config>) -> SavedState {
-        let keys = config.with_value(|config| storage::keys(&config.storage_key));
+    pub fn open(host: HtmlElement, config: Config, store: Store) -> SavedState {
+        let keys = storage::keys(&config.storage_key);
         let saved = read(&store, &keys);
         if !saved.warnings.is_empty() {
             console::warn(&saved.warnings.join(" "));
         }
         let persistent = RwSignal::new(store.is_persistent());
-        let store = StoredValue::new_local(store);
-        let quiz = resume(config, saved.quiz);
+        let quiz = resume(&config, saved.quiz);
+        let (progress, history, newsletter) = (
+            keys.progress.clone(),
+            keys.history.clone(),
+            keys.newsletter.clone(),
+        );
+        let fixed = StoredValue::new_local(Fixed {
+            config,
+            host,
+            store,
+            keys,
+            stored: Stored {
+                quiz: quiz.clone(),
+                history: saved.history.clone(),
+                newsletter: saved.newsletter,
+            },
+        });
         let state = SavedState {
-            quiz: Persisted::bind(store, keys.progress.clone(), quiz, save_quiz, persistent),
+            quiz: Persisted::bind(
+                fixed,
+                quiz_in_storage,
+                progress,
+                quiz,
+                save_quiz,
+                persistent,
+            ),
             history: Persisted::bind(
-                store,
-                keys.history.clone(),
+                fixed,
+                history_in_storage,
+                history,
                 saved.history,
                 save_history,
                 persistent,
             ),
             newsletter: Persisted::bind(
-                store,
-                keys.newsletter.clone(),
+                fixed,
+                newsletter_in_storage,
+                newsletter,
                 saved.newsletter,
                 save_newsletter,
                 persistent,
             ),
             persistent,
             newer_data: RwSignal::new(!saved.newer.is_empty()),
-            store,
-            keys: StoredValue::new(keys),
-            config,
+            fixed,
         };
         state.follow_other_tabs();
         state
@@ -72,14 +124,14 @@ impl SavedState {
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             let ours = match event.key() {
                 Some(key) => self
-                    .config
-                    .with_value(|config| storage::is_ours(&config.storage_key, &key)),
+                    .fixed
+                    .with_value(|fixed| storage::is_ours(&fixed.config.storage_key, &key)),
                 None => true, // localStorage.clear() in another tab
             };
             if ours {
                 let saved = self
-                    .store
-                    .with_value(|store| self.keys.with_value(|keys| read(store, keys)));
+                    .fixed
+                    .with_value(|fixed| read(&fixed.store, &fixed.keys));
                 self.show_stored(saved);
             }
         });
@@ -88,20 +140,22 @@ impl SavedState {
 
     /// Shows values that storage already holds (they are not written back).
     fn show_stored(self, saved: Saved) {
-        self.quiz.set_from_storage(resume(self.config, saved.quiz));
+        let quiz = self
+            .fixed
+            .with_value(|fixed| resume(&fixed.config, saved.quiz));
+        self.quiz.set_from_storage(quiz);
         self.history.set_from_storage(saved.history);
         self.newsletter.set_from_storage(saved.newsletter);
         self.newer_data.set(!saved.newer.is_empty());
         self.persistent
-            .set(self.store.with_value(Store::is_persistent));
+            .set(self.fixed.with_value(|fixed| fixed.store.is_persistent()));
     }
 
     /// Adds a finished attempt on top of the history storage holds now (another tab's included).
     pub fn record(self, entry: HistoryEntry) {
-        let stored = self.store.with_value(|store| {
-            self.keys
-                .with_value(|keys| storage::stored_history(store, keys))
-        });
+        let stored = self
+            .fixed
+            .with_value(|fixed| storage::stored_history(&fixed.store, &fixed.keys));
         self.history
             .value
             .update(|history| *history = storage::record(stored, history, entry));
@@ -109,9 +163,8 @@ impl SavedState {
 
     /// Removes every key this widget writes (a newer release's included) and starts from scratch.
     pub fn forget(self) {
-        self.store.with_value(|store| {
-            self.keys
-                .with_value(|keys| keys.all().into_iter().for_each(|key| store.remove(key)))
+        self.fixed.with_value(|Fixed { store, keys, .. }| {
+            keys.all().into_iter().for_each(|key| store.remove(key))
         });
         self.show_stored(Saved::default());
     }
@@ -140,16 +193,14 @@ fn read(store: &Store, keys: &Keys) -> Saved {
     saved
 }
 
-fn resume(config: StoredValue<Config>, saved: Option<Quiz>) -> Quiz {
-    config.with_value(|config| {
-        Quiz::resume_or_new(
-            saved,
-            QUESTIONS,
-            config.questions,
-            clock::fresh_seed(),
-            config.feedback,
-        )
-    })
+fn resume(config: &Config, saved: Option<Quiz>) -> Quiz {
+    Quiz::resume_or_new(
+        saved,
+        QUESTIONS,
+        config.questions,
+        clock::fresh_seed(),
+        config.feedback,
+    )
 }
 
 fn save_quiz(store: &Store, key: &str, quiz: &Quiz) {

@@ -27,15 +27,12 @@ pub struct Session {
     pub focus: RwSignal<Option<FocusTarget>>,
     /// A short confirmation after "Forget my data", announced politely.
     pub notice: RwSignal<Option<&'static str>>,
-    pub config: StoredValue<Config>,
     saved: SavedState,
-    host: StoredValue<HtmlElement, LocalStorage>,
 }
 
 impl Session {
     pub fn open(host: HtmlElement, config: Config, store: Store) -> Session {
-        let config = StoredValue::new(config);
-        let saved = SavedState::open(store, config);
+        let saved = SavedState::open(host, config, store);
         Session {
             quiz: saved.quiz.value,
             history: saved.history.value,
@@ -43,9 +40,7 @@ impl Session {
             persistent: saved.persistent,
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
-            config,
             saved,
-            host: StoredValue::new_local(host),
         }
     }
 
@@ -115,7 +110,12 @@ impl Session {
 
     /// Whether the explainer is on the page, so that "Read more" links have somewhere to go.
     pub fn links_to_the_article(self) -> bool {
-        self.config.with_value(|config| config.parts.explainer)
+        self.with_config(|config| config.parts.explainer)
+    }
+
+    /// Reads the widget's configuration.
+    pub fn with_config<R>(self, read: impl FnOnce(&Config) -> R) -> R {
+        self.saved.fixed.with_value(|fixed| read(&fixed.config))
     }
 
     pub fn anything_to_forget(self) -> bool {
@@ -123,7 +123,9 @@ impl Session {
     }
 
     fn emit(self, event: HostEvent) {
-        self.host.with_value(|host| emit(host, event));
+        self.saved
+            .fixed
+            .with_value(|fixed| emit(&fixed.host, event));
     }
 
     fn request_focus(self, target: Option<FocusTarget>) {

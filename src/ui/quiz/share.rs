@@ -11,48 +11,67 @@ use crate::quiz::QuizResults;
 use crate::web::events::{emit, HostEvent};
 use crate::web::share::{self, Outcome};
 
+/// What the button works with, in one stored value.
+struct Sharing {
+    results: QuizResults,
+    /// The text of the copy-by-hand field, once it is needed.
+    manual: String,
+    /// A second click while the share sheet is open would be refused by the browser and then
+    /// copied instead: one attempt at a time.
+    busy: bool,
+}
+
 #[component]
 pub fn ShareResult(results: QuizResults) -> impl IntoView {
-    let results = StoredValue::new(results);
+    let sharing = StoredValue::new(Sharing {
+        results,
+        manual: String::new(),
+        busy: false,
+    });
     let done = RwSignal::new(None::<ShareMethod>);
-    // The text of the copy-by-hand field, once it is needed.
-    let manual = StoredValue::new(String::new());
-    // A second click while the share sheet is open would be refused by the browser and then
-    // copied instead: one attempt at a time.
-    let busy = StoredValue::new(false);
     let button = NodeRef::<html::Button>::new();
     let field = NodeRef::<html::Input>::new();
     Effect::new(move |_| {
         if let Some(input) = field.get() {
             // Set here, not as a view prop: the selection must cover the value, so the value has
             // to be in place before select().
-            input.set_value(&manual.get_value());
+            sharing.with_value(|sharing| input.set_value(&sharing.manual));
             let _ = input.focus();
             input.select();
         }
     });
     let on_click = move |_| {
-        if busy.get_value() {
+        let Some(data) = sharing
+            .try_update_value(|sharing| {
+                (!sharing.busy).then(|| {
+                    sharing.busy = true;
+                    ShareData::new(&sharing.results, share::page_url())
+                })
+            })
+            .flatten()
+        else {
             return;
-        }
-        busy.set_value(true);
+        };
         done.set(None);
-        let data = results.with_value(|results| ShareData::new(results, share::page_url()));
         leptos::task::spawn_local(async move {
             let outcome = share::share(&data).await;
+            let method = match outcome {
+                Outcome::Done(method) => Some(method),
+                Outcome::Cancelled => None,
+            };
             // The widget may have been removed meanwhile: then there is no one left to tell.
-            if busy.try_set_value(false).is_some() {
-                return;
-            }
-            let Outcome::Done(method) = outcome else {
+            let finished = sharing.try_update_value(|sharing| {
+                sharing.busy = false;
+                if method == Some(ShareMethod::Manual) {
+                    sharing.manual = data.clipboard_text();
+                }
+            });
+            let (Some(()), Some(method)) = (finished, method) else {
                 return;
             };
-            if method == ShareMethod::Manual {
-                manual.set_value(data.clipboard_text());
-            }
             done.set(Some(method));
             if let Some(button) = button.get_untracked() {
-                results.with_value(|results| {
+                sharing.with_value(|Sharing { results, .. }| {
                     // Dispatched from the button: composed and bubbling, it reaches the page as
                     // an event of the <cto-cio-quiz> element, like the others.
                     emit(
