@@ -17,7 +17,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::content::ARTICLE;
-use crate::ui::derived::Derived;
 use crate::ui::explainer::Explainer;
 use crate::ui::fresh::Mounted;
 use crate::ui::newsletter::NewsletterSection;
@@ -25,12 +24,10 @@ use crate::ui::quiz::QuizSection;
 use crate::ui::session::Session;
 use crate::web::host::{reveal, Built};
 
-/// The whole widget for one element. `session` holds its state; components find it in context.
+/// The whole widget for one element. `session` holds its state; every component is handed it.
 /// `built` is told once every part is in.
 #[component]
 pub fn App(session: Session, built: Built) -> impl IntoView {
-    provide_context(session);
-    provide_context(Derived::new(session));
     let root = NodeRef::<html::Div>::new();
     let parts = session.with_config(|config| config.parts);
     let mut later: Vec<Part> = Vec::with_capacity(3);
@@ -45,6 +42,7 @@ pub fn App(session: Session, built: Built) -> impl IntoView {
     }
     let stages = Stages {
         root,
+        session,
         owner: Owner::current(),
         // The later parts' mount handles live as long as the app: dropping one unmounts its part.
         mounted: StoredValue::new_local(Vec::new()),
@@ -58,12 +56,13 @@ pub fn App(session: Session, built: Built) -> impl IntoView {
 }
 
 /// Builds one part into the widget's root and returns its mount handle.
-type Part = fn(web_sys::HtmlElement) -> Box<dyn Any>;
+type Part = fn(web_sys::HtmlElement, Session) -> Box<dyn Any>;
 
-/// Where the later parts go, the app's owner they are built under (so they find its context),
-/// and their mount handles.
+/// Where the later parts go, the session they show, the app's owner they are built under (so
+/// they are disposed with it), and their mount handles.
 struct Stages {
     root: NodeRef<html::Div>,
+    session: Session,
     owner: Option<Owner>,
     mounted: Mounted,
 }
@@ -86,7 +85,7 @@ fn build_after_frame(stages: Stages, mut rest: std::vec::IntoIter<Part>, built: 
                 else {
                     return;
                 };
-                let handle = owner.with(|| part(root.unchecked_into()));
+                let handle = owner.with(|| part(root.unchecked_into(), stages.session));
                 if stages
                     .mounted
                     .try_update_value(|mounted| mounted.push(handle))
@@ -102,29 +101,32 @@ fn build_after_frame(stages: Stages, mut rest: std::vec::IntoIter<Part>, built: 
 
 /// Mounts `part` into `root`. Built by `mount_to` rather than returned from a reactive closure,
 /// which would compile update code for the whole part that never runs.
-fn mounted<N: IntoView + 'static>(root: web_sys::HtmlElement, part: fn() -> N) -> Box<dyn Any> {
+fn mounted<N: IntoView + 'static>(
+    root: web_sys::HtmlElement,
+    part: impl FnOnce() -> N + 'static,
+) -> Box<dyn Any> {
     Box::new(mount_to(root, part))
 }
 
-fn explainer_part(root: web_sys::HtmlElement) -> Box<dyn Any> {
+fn explainer_part(root: web_sys::HtmlElement, _: Session) -> Box<dyn Any> {
     mounted(
         root,
         || view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> },
     )
 }
 
-fn quiz_part(root: web_sys::HtmlElement) -> Box<dyn Any> {
-    mounted(root, || view! { <QuizSection/> })
+fn quiz_part(root: web_sys::HtmlElement, session: Session) -> Box<dyn Any> {
+    mounted(root, move || view! { <QuizSection session/> })
 }
 
 /// The article's closing section and the sign-up, below the quiz.
-fn newsletter_part(root: web_sys::HtmlElement) -> Box<dyn Any> {
-    mounted(root, || {
+fn newsletter_part(root: web_sys::HtmlElement, session: Session) -> Box<dyn Any> {
+    mounted(root, move || {
         ARTICLE
             .sections
             .iter()
             .find(|section| section.id == "newsletter")
-            .map(|section| view! { <NewsletterSection section/> })
+            .map(|section| view! { <NewsletterSection session section/> })
     })
 }
 

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 
 use crate::content::TIERS;
 use crate::present::labels;
-use crate::quiz::{CurrentQuestion, QuizResults};
-use crate::ui::session::Session;
+use crate::quiz::{CurrentQuestion, Quiz, QuizResults};
 
-/// The memos over one session's quiz; provided as context by the app.
+/// The memos over one session's quiz (the session carries them).
 #[derive(Clone, Copy)]
 pub struct Derived {
     pub current: Memo<Option<CurrentQuestion>>,
@@ -17,8 +16,7 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn new(session: Session) -> Derived {
-        let quiz = session.quiz;
+    pub fn new(quiz: RwSignal<Quiz>) -> Derived {
         Derived {
             // Neither type has an equality (they borrow the static bank); every recomputation
             // notifies, as the closures they replace did. Readers that need less key on a part

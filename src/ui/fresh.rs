@@ -23,7 +23,7 @@ pub fn slot() -> (NodeRef<html::Div>, Mounted) {
 
 /// Replaces what `slot` shows with a freshly built `part`. Call it from an effect that reads the
 /// part's key: the part is built untracked, so only the key re-runs it, and under the effect's
-/// owner, so the part finds the widget's context (a part built fresh may itself hold slots).
+/// owner, so the part is disposed with the widget (a part built fresh may itself hold slots).
 ///
 /// Read the key with `get`/`with`, never only `track()` it: `Memo::track` subscribes the effect
 /// without computing the memo, and a memo that was never computed has no sources, so nothing

@@ -1,4 +1,5 @@
-//! Thin Leptos views over the pure modules. They read a [`session::Session`]'s signals (and the
+//! Thin Leptos views over the pure modules. Each is handed the widget's [`session::Session`] (a
+//! prop, not a context: no context lookup code is compiled in); they read its signals (and the
 //! [`derived::Derived`] memos over them) and call its actions; the words and classes they show come
 //! from `present`, so they never compute a score, pick a class or parse storage themselves.
 //!

@@ -13,7 +13,6 @@ use crate::newsletter::{
 use crate::present::labels;
 use crate::storage::{self, NewsletterMemory};
 use crate::ui::click::{on_click, Click};
-use crate::ui::derived::Derived;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
@@ -22,8 +21,7 @@ use crate::web::submit;
 
 /// The article's closing section, followed by the sign-up.
 #[component]
-pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
-    let session = expect_context::<Session>();
+pub fn NewsletterSection(session: Session, section: &'static Section) -> impl IntoView {
     // Lives here, not in the form, so the status survives the form being replaced by "on the list".
     let form = RwSignal::new(SignupForm::new());
     let just_sent = move || form.with(|form| matches!(form.state(), FormState::Sent(_)));
@@ -31,7 +29,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
     let status = NodeRef::<html::P>::new();
     let show_signup = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::ShowSignup, show_signup);
-    let results = expect_context::<Derived>().results;
+    let results = session.derived.results;
     let score_line = move || {
         results.with(|results| {
             results.as_ref().map(|results| {
@@ -73,7 +71,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
             });
             match setup {
                 NewsletterSetup::Connected(endpoint) => fresh::show(slot, shown, move || {
-                    view! { <SignupFormView form status endpoint privacy_url tag/> }
+                    view! { <SignupFormView session form status endpoint privacy_url tag/> }
                 }),
                 NewsletterSetup::NotConnected => fresh::show(slot, shown, || {
                     view! { <p class="ccq-note">"The newsletter sign-up is not connected yet."</p> }
@@ -100,6 +98,7 @@ pub fn NewsletterSection(section: &'static Section) -> impl IntoView {
 /// a hidden bot trap, and one request per submission.
 #[component]
 fn SignupFormView(
+    session: Session,
     form: RwSignal<SignupForm>,
     /// The status line outside the form, focused once the form is replaced after a sign-up.
     status: NodeRef<html::P>,
@@ -107,7 +106,6 @@ fn SignupFormView(
     privacy_url: Option<String>,
     tag: Option<String>,
 ) -> impl IntoView {
-    let session = expect_context::<Session>();
     let email_input = NodeRef::<html::Input>::new();
     let consent_input = NodeRef::<html::Input>::new();
     let honeypot = NodeRef::<html::Input>::new();

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::content::TIERS;
 use crate::quiz::{Action, Change, Quiz};
 use crate::storage::{HistoryEntry, NewsletterMemory};
+use crate::ui::derived::Derived;
 pub use crate::ui::focus::FocusTarget;
 use crate::ui::saved_state::SavedState;
 use crate::web::clock;
@@ -27,6 +28,8 @@ pub struct Session {
     pub focus: RwSignal<Option<FocusTarget>>,
     /// A short confirmation after "Forget my data", announced politely.
     pub notice: RwSignal<Option<&'static str>>,
+    /// The memos several views read.
+    pub derived: Derived,
     saved: SavedState,
 }
 
@@ -40,6 +43,7 @@ impl Session {
             persistent: saved.persistent,
             focus: RwSignal::new(None),
             notice: RwSignal::new(None),
+            derived: Derived::new(saved.quiz.value),
             saved,
         }
     }

@@ -31,8 +31,7 @@ enum Screen {
 }
 
 #[component]
-pub fn QuizSection() -> impl IntoView {
-    let session = expect_context::<Session>();
+pub fn QuizSection(session: Session) -> impl IntoView {
     // Only a change of screen rebuilds the view: within a question, selecting and checking update
     // the existing elements, so keyboard focus stays where it is.
     let screen = Memo::new(move |_| match session.quiz.with(|quiz| quiz.phase()) {
@@ -43,9 +42,9 @@ pub fn QuizSection() -> impl IntoView {
     // Each screen is built fresh into its slot when the screen changes (see `ui::fresh`).
     let (slot, shown) = fresh::slot();
     Effect::new(move |_| match screen.get() {
-        Screen::Start => fresh::show(slot, shown, StartScreen),
-        Screen::Question => fresh::show(slot, shown, QuestionView),
-        Screen::Results => fresh::show(slot, shown, ResultsView),
+        Screen::Start => fresh::show(slot, shown, move || view! { <StartScreen session/> }),
+        Screen::Question => fresh::show(slot, shown, move || view! { <QuestionView session/> }),
+        Screen::Results => fresh::show(slot, shown, move || view! { <ResultsView session/> }),
     });
     let not_saving = move || {
         (!session.persistent.get()).then(|| {
@@ -68,20 +67,19 @@ pub fn QuizSection() -> impl IntoView {
 
 /// What the quiz is, how long it takes, and the reader's best score so far.
 #[component]
-fn StartScreen() -> impl IntoView {
-    let session = expect_context::<Session>();
+fn StartScreen(session: Session) -> impl IntoView {
     let button = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::Start, button);
     let total = session.quiz.with_untracked(|quiz| quiz.total());
     let intro = start_intro(total, session.links_to_the_article());
     view! {
         <p>{intro}</p>
-        <BestScore/>
+        <BestScore session/>
         <div class="ccq-actions">
             <button type="button" class="ccq-btn" node_ref=button on:click=on_click(session, Click::Quiz(Action::Start))>
                 "Start the quiz"
             </button>
-            <DataControls show_start_over=false/>
+            <DataControls session show_start_over=false/>
         </div>
     }
 }

@@ -19,26 +19,25 @@ use super::shared::{DataControls, ReadMore};
 /// question or its place in the run changes, see `ui::fresh`): reusing the previous question's
 /// radios would carry over their values and listeners.
 #[component]
-pub fn QuestionView() -> impl IntoView {
-    let current = expect_context::<Derived>().current;
+pub fn QuestionView(session: Session) -> impl IntoView {
+    let current = session.derived.current;
     let place =
         Memo::new(move |_| current.with(|c| c.as_ref().map(|c| (c.question.id, c.index, c.total))));
     let (slot, shown) = fresh::slot();
     Effect::new(move |_| {
         let _ = place.get();
-        fresh::show(slot, shown, QuestionForm);
+        fresh::show(slot, shown, move || view! { <QuestionForm session/> });
     });
     view! { <div node_ref=slot></div> }
 }
 
 #[component]
-fn QuestionForm() -> impl IntoView {
-    let session = expect_context::<Session>();
+fn QuestionForm(session: Session) -> impl IntoView {
     let Derived {
         current,
         in_feedback,
         ..
-    } = expect_context::<Derived>();
+    } = session.derived;
     let fieldset = NodeRef::<html::Fieldset>::new();
     let action = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::Question, fieldset);
@@ -84,7 +83,7 @@ fn QuestionForm() -> impl IntoView {
     Effect::new(move |_| {
         let _ = answered.get();
         fresh::show(feedback_slot, feedback_shown, move || {
-            current.with_untracked(|c| c.as_ref().and_then(feedback))
+            current.with_untracked(|c| c.as_ref().and_then(|c| feedback(session, c)))
         });
     });
     let hint_text = move || (hint.get() && nothing_selected()).then_some("Choose an answer first.");
@@ -106,7 +105,7 @@ fn QuestionForm() -> impl IntoView {
                 <button type="submit" class="ccq-btn" node_ref=action>
                     {button_label}
                 </button>
-                <DataControls show_start_over=true/>
+                <DataControls session show_start_over=true/>
             </div>
         </form>
     }
@@ -150,7 +149,7 @@ fn options(
 }
 
 /// Right or wrong, the right answer, why, and where the article says so.
-fn feedback(current: &CurrentQuestion) -> Option<impl IntoView> {
+fn feedback(session: Session, current: &CurrentQuestion) -> Option<impl IntoView> {
     let answer = current.answer?;
     let right = current.options.iter().find(|option| option.correct)?;
     let question = current.question;
@@ -160,7 +159,7 @@ fn feedback(current: &CurrentQuestion) -> Option<impl IntoView> {
             <p class="ccq-verdict">{verdict.feedback}</p>
             {(!answer.correct).then(|| view! { <p>"The right answer: " <strong>{right.text}</strong></p> })}
             <p>{question.explanation}</p>
-            <ReadMore anchor=question.section/>
+            <ReadMore session anchor=question.section/>
         </div>
     })
 }

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::present::labels;
 use crate::quiz::{advice, review_line, Action, QuizResults};
 use crate::ui::click::{on_click, Click};
-use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
 use crate::ui::link::RevealLink;
@@ -16,9 +15,8 @@ use crate::ui::session::{FocusTarget, Session};
 use super::shared::{BestScore, DataControls, ReadMore};
 
 #[component]
-pub fn ResultsView() -> impl IntoView {
-    let session = expect_context::<Session>();
-    let results = expect_context::<Derived>().results;
+pub fn ResultsView(session: Session) -> impl IntoView {
+    let results = session.derived.results;
     let heading = NodeRef::<html::H4>::new();
     focus_when(session, FocusTarget::Results, heading);
     // Built fresh whenever the results change (see `ui::fresh`).
@@ -77,7 +75,7 @@ fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> 
                         {review_line(item)}
                     </p>
                     <p>{item.question.explanation}</p>
-                    <ReadMore anchor=item.question.section/>
+                    <ReadMore session anchor=item.question.section/>
                 </li>
             }
         })
@@ -90,12 +88,12 @@ fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> 
             </p>
             <p class="ccq-tier">{results.tier.title}</p>
             <p>{advice(results)}</p>
-            <BestScore/>
+            <BestScore session/>
             <div class="ccq-actions">
                 <button type="button" class="ccq-btn" on:click=on_click(session, Click::Quiz(Action::Retake))>
                     "Retake the quiz"
                 </button>
-                <DataControls show_start_over=false/>
+                <DataControls session show_start_over=false/>
             </div>
             <super::share::ShareResult results=results.clone()/>
             <h4>"By topic"</h4>

@@ -11,8 +11,7 @@ use crate::ui::session::Session;
 
 /// "Your best so far: 12 / 16 (75%) · 3 attempts", once there is a finished attempt.
 #[component]
-pub fn BestScore() -> impl IntoView {
-    let session = expect_context::<Session>();
+pub fn BestScore(session: Session) -> impl IntoView {
     move || {
         session
             .history
@@ -23,8 +22,7 @@ pub fn BestScore() -> impl IntoView {
 
 /// Start over (abandon this attempt) and Forget my data (remove everything the widget saved).
 #[component]
-pub fn DataControls(show_start_over: bool) -> impl IntoView {
-    let session = expect_context::<Session>();
+pub fn DataControls(session: Session, show_start_over: bool) -> impl IntoView {
     let has_data = move || session.anything_to_forget();
     view! {
         {show_start_over
@@ -50,8 +48,7 @@ pub fn DataControls(show_start_over: bool) -> impl IntoView {
 
 /// "Read more: Focus areas", a link that scrolls to and focuses that part of the explainer.
 #[component]
-pub fn ReadMore(anchor: &'static str) -> impl IntoView {
-    let session = expect_context::<Session>();
+pub fn ReadMore(session: Session, anchor: &'static str) -> impl IntoView {
     // Without the explainer on the page a link would point nowhere: it is left out.
     session.links_to_the_article().then(|| {
         let heading = ARTICLE.heading_of(anchor).unwrap_or("the article");
