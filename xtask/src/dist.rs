@@ -91,7 +91,7 @@ const STYLESHEETS: [&str; 2] = ["widget.css", "frame.css"];
 const WASM: &str = "cto-cio-quiz_bg.wasm";
 const GLUE: &str = "cto-cio-quiz.js";
 
-/// Renames the wasm's imports in the wasm and its glue alike (see `shipped_wasm`).
+/// Renames the wasm's imports and exports in the wasm and its glue alike (see `shipped_wasm`).
 fn shorten_import_names(dist: &std::path::Path) -> Result<(), String> {
     let (wasm_path, glue_path) = (dist.join(WASM), dist.join(GLUE));
     let wasm = std::fs::read(&wasm_path)
@@ -107,12 +107,11 @@ fn shorten_import_names(dist: &std::path::Path) -> Result<(), String> {
         std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     }
     println!(
-        "✓ {} import names shortened in {WASM} and {GLUE}{}",
+        "✓ {} import and export names shortened in {WASM} and {GLUE}{}",
         short.renamed,
         match short.kept {
             0 => String::new(),
-            kept =>
-                format!(" ({kept} kept their names: the glue does not have them once as a key)"),
+            kept => format!(" ({kept} kept their names: the glue names them otherwise too)"),
         }
     );
     Ok(())

@@ -1,24 +1,28 @@
 //! The shipped wasm's last pass, after wasm-opt and Trunk's minifier: short names for what it
-//! imports from its wasm-bindgen glue, and no custom sections.
+//! imports from its wasm-bindgen glue and exports to it, and no custom sections.
 //!
 //! wasm-bindgen names each import after the JS it calls plus a 16-digit hash
 //! (`__wbg_createElement_de4a31ed2fb252be`), and files every import under the glue's module name
 //! (`./cto-cio-quiz_bg.js`). Each name is written twice, in the wasm's import section and as a
 //! key of the glue's import object, and the hashes do not compress: measured, about 2.5 KB brotli
-//! of the bundle were import names. `shorten` renames them in both files at once (`a`, `b`, …)
-//! and leaves every other byte as it was, except the custom sections (`producers`,
+//! of the bundle were import names. Exports are alike: the glue calls
+//! `wasm.wasm_bindgen__convert__closures_____invoke__h6a07ff70d0710a33`. `shorten` renames both
+//! in both files at once (`a`, `b`, …) and leaves every other byte as it was, except the custom
+//! sections (`producers`,
 //! `target_features`, Leptos's `__wasm_split_unstable`): tooling metadata no browser reads,
 //! about 200 B brotli.
 //!
-//! The guard: a name is renamed only where the glue has it exactly once, as a whole identifier
-//! (or quoted, for the module) followed by `:`, i.e. as the key the wasm is linked by. Anything
+//! The guard: an import is renamed only where the glue has its name exactly once, as a whole
+//! identifier (or quoted, for the module) followed by `:`, i.e. as the key the wasm is linked by;
+//! an export only where the glue has its name as a whole identifier always after `wasm.`, the
+//! exports object, and at least once. Anything
 //! else, say a later wasm-bindgen that writes its glue differently, keeps its long name, and
 //! `renamed` says how many were not, so a change shows in the build output instead of breaking
 //! the widget. The e2e suites load the result in three engines.
 
 use wasmparser::{BinaryReader, TypeRef};
 
-/// The two rewritten files, and how many imports kept their names.
+/// The two rewritten files, and how many names were shortened and how many kept.
 pub struct Shortened {
     pub wasm: Vec<u8>,
     pub glue: String,
@@ -48,14 +52,21 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<Shortened, String> {
             .ok_or_else(|| format!("section {id} at byte {at} runs past the end"))?;
         const CUSTOM_SECTION: u8 = 0;
         const IMPORT_SECTION: u8 = 2;
-        if id == CUSTOM_SECTION {
-            // Dropped.
-        } else if id == IMPORT_SECTION {
-            let (section, counts) = rename_imports(&wasm[start..end], start, &mut glue)?;
-            (renamed, kept) = counts;
-            out.push(id);
-            push_u32(&mut out, section.len());
-            out.extend_from_slice(&section);
+        const EXPORT_SECTION: u8 = 7;
+        let renamed_section = match id {
+            CUSTOM_SECTION => Some((Vec::new(), (0, 0))),
+            IMPORT_SECTION => Some(rename_imports(&wasm[start..end], start, &mut glue)?),
+            EXPORT_SECTION => Some(rename_exports(&wasm[start..end], start, &mut glue)?),
+            _ => None,
+        };
+        if let Some((section, (short, long))) = renamed_section {
+            renamed += short;
+            kept += long;
+            if id != CUSTOM_SECTION {
+                out.push(id);
+                push_u32(&mut out, section.len());
+                out.extend_from_slice(&section);
+            }
         } else {
             out.extend_from_slice(&wasm[at..end]);
         }
@@ -122,20 +133,79 @@ fn rename_imports(
     Ok((section, (renamed, kept)))
 }
 
-/// Replaces `old` by `new` in `glue` if `old` occurs there exactly once, as a whole word that is
-/// an object key (followed by `:`). Says whether it did.
-fn rename_key(glue: &mut String, old: &str, new: &str) -> bool {
+/// The export section `body` (at byte `offset` of the module) with short names, renaming the
+/// glue's `wasm.` references to them alike; also returns (renamed, kept).
+fn rename_exports(
+    body: &[u8],
+    offset: usize,
+    glue: &mut String,
+) -> Result<(Vec<u8>, (usize, usize)), String> {
+    let fail = |e: wasmparser::BinaryReaderError| format!("export section: {e}");
+    let mut reader = BinaryReader::new(body, offset);
+    let count = reader.read_var_u32().map_err(fail)?;
+    let mut section = Vec::with_capacity(body.len());
+    push_u32(&mut section, count as usize);
+    let mut exports = Vec::new();
+    for _ in 0..count {
+        let name = reader.read_string().map_err(fail)?;
+        let described_at = reader.current_position();
+        reader.read_u8().map_err(fail)?;
+        reader.read_var_u32().map_err(fail)?;
+        exports.push((name, &body[described_at..reader.current_position()]));
+    }
+    if !reader.eof() {
+        return Err("export section: bytes after the last export".to_string());
+    }
+    let taken = |short: &str| exports.iter().any(|(name, _)| *name == short);
+    let (mut renamed, mut kept) = (0, 0);
+    for &(name, description) in &exports {
+        let short = format!("e{renamed}");
+        let name = if short.len() < name.len()
+            && !taken(&short)
+            && rename_member(glue, "wasm.", name, &short)
+        {
+            renamed += 1;
+            short
+        } else {
+            kept += 1;
+            name.to_string()
+        };
+        push_name(&mut section, &name);
+        section.extend_from_slice(description);
+    }
+    Ok((section, (renamed, kept)))
+}
+
+/// Replaces every `{object}{old}` by `{object}{new}` in `glue` if `old` occurs there at least
+/// once as a whole word and always right after `object`. Says whether it did.
+fn rename_member(glue: &mut String, object: &str, old: &str, new: &str) -> bool {
+    let words = whole_words(glue, old);
+    if words.is_empty() || !words.iter().all(|&at| glue[..at].ends_with(object)) {
+        return false;
+    }
+    for &at in words.iter().rev() {
+        glue.replace_range(at..at + old.len(), new);
+    }
+    true
+}
+
+/// Where `word` occurs in `glue` as a whole identifier.
+fn whole_words(glue: &str, word: &str) -> Vec<usize> {
     let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
-    let found: Vec<usize> = glue
-        .match_indices(old)
+    glue.match_indices(word)
         .map(|(at, _)| at)
         .filter(|&at| {
             let before = glue[..at].chars().next_back();
-            let after = glue[at + old.len()..].chars().next();
+            let after = glue[at + word.len()..].chars().next();
             !before.is_some_and(is_word) && !after.is_some_and(is_word)
         })
-        .collect();
-    match found[..] {
+        .collect()
+}
+
+/// Replaces `old` by `new` in `glue` if `old` occurs there exactly once, as a whole word that is
+/// an object key (followed by `:`). Says whether it did.
+fn rename_key(glue: &mut String, old: &str, new: &str) -> bool {
+    match whole_words(glue, old)[..] {
         [at] if glue[at + old.len()..].starts_with(':') => {
             glue.replace_range(at..at + old.len(), new);
             true
@@ -255,6 +325,72 @@ mod tests {
         let out = shorten(&wasm, &longer).unwrap();
         assert_eq!(out.glue, longer.replace("\"./x_bg.js\"", "\"a\""));
         assert_eq!(out.kept, 1);
+    }
+
+    #[test]
+    fn exports_are_renamed_where_the_glue_only_calls_them_on_wasm() {
+        let mut wasm = module("./x_bg.js", &["__wbg_f_0123456789abcdef"]);
+        wasm.truncate(wasm.len() - 5); // without the custom section
+        let mut exports = Vec::new();
+        push_u32(&mut exports, 3);
+        for name in ["wasm_bindgen__invoke__h0123456789abcdef", "mount", "e0"] {
+            push_name(&mut exports, name);
+            exports.extend_from_slice(&[0x00, 0x00]); // the imported function
+        }
+        wasm.push(0x07);
+        push_u32(&mut wasm, exports.len());
+        wasm.extend_from_slice(&exports);
+        let glue = format!(
+            "{GLUE}function i(){{wasm.wasm_bindgen__invoke__h0123456789abcdef(1);\
+             wasm.wasm_bindgen__invoke__h0123456789abcdef(2)}}\
+             export function mount(){{return wasm.mount()}}function z(){{wasm.e0()}}"
+        );
+        let out = shorten(&wasm, &glue).unwrap();
+        // `mount` is also a JS function of the glue and `e0` is already short: both keep their
+        // names. The long one would be `e0`, which is taken: it keeps its name rather than clash.
+        let names: Vec<String> = wasmparser::Parser::new(0)
+            .parse_all(&out.wasm)
+            .filter_map(|payload| match payload.unwrap() {
+                wasmparser::Payload::ExportSection(section) => Some(section),
+                _ => None,
+            })
+            .flatten()
+            .map(|export| export.unwrap().name.to_string())
+            .collect();
+        assert_eq!(
+            names,
+            ["wasm_bindgen__invoke__h0123456789abcdef", "mount", "e0"]
+        );
+        assert_eq!((out.renamed, out.kept), (1, 3));
+        wasmparser::Validator::new()
+            .validate_all(&out.wasm)
+            .unwrap();
+
+        // Without the clash, the long name becomes `e0` in both files, at every call.
+        let wasm = {
+            let at = wasm.len() - exports.len();
+            let mut cut = wasm[..at - 2].to_vec();
+            let mut exports = Vec::new();
+            push_u32(&mut exports, 2);
+            for name in ["wasm_bindgen__invoke__h0123456789abcdef", "mount"] {
+                push_name(&mut exports, name);
+                exports.extend_from_slice(&[0x00, 0x00]);
+            }
+            cut.push(0x07);
+            push_u32(&mut cut, exports.len());
+            cut.extend_from_slice(&exports);
+            cut
+        };
+        let glue = glue.replace("function z(){wasm.e0()}", "");
+        let out = shorten(&wasm, &glue).unwrap();
+        assert!(out.glue.contains("{wasm.e0(1);wasm.e0(2)}"), "{}", out.glue);
+        assert!(out
+            .glue
+            .ends_with("export function mount(){return wasm.mount()}"));
+        assert_eq!((out.renamed, out.kept), (2, 1));
+        wasmparser::Validator::new()
+            .validate_all(&out.wasm)
+            .unwrap();
     }
 
     #[test]
