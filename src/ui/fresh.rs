@@ -16,13 +16,41 @@ use wasm_bindgen::JsCast;
 /// once for them.
 pub type Mounted = StoredValue<Vec<Box<dyn Any>>, LocalStorage>;
 
-/// A slot with nothing in it yet.
-pub fn slot() -> (NodeRef<html::Div>, Mounted) {
-    (NodeRef::new(), StoredValue::new_local(Vec::new()))
+/// Where a part built fresh goes: the slot element (`node`, for the view's `node_ref`), the part
+/// shown now, and the owner parts are built under.
+pub struct Slot {
+    pub node: NodeRef<html::Div>,
+    shown: Mounted,
+    /// The owner of the component that made the slot. Parts are built under a child of it, not
+    /// under the effect that shows them: an effect disposes what it owns each time it runs
+    /// again, so a part built under it would stop following the session the first time the
+    /// effect ran without rebuilding it (as it does when it keys on a value it compares itself).
+    owner: Option<Owner>,
+}
+
+/// A part's own owner, cleaned up when the part leaves the slot. Dropping the mount handle alone
+/// would not dispose the part's effects while anything else still holds the owner (each event
+/// listener does); an old part's focus effect would then still take the focus meant for its
+/// successor.
+struct PartOwner(Owner);
+
+impl Drop for PartOwner {
+    fn drop(&mut self) {
+        self.0.cleanup();
+    }
+}
+
+/// A slot with nothing in it yet, for the component being built.
+pub fn slot() -> Slot {
+    Slot {
+        node: NodeRef::new(),
+        shown: StoredValue::new_local(Vec::new()),
+        owner: Owner::current(),
+    }
 }
 
 /// Replaces what `slot` shows with a freshly built `part`. Call it from an effect that reads the
-/// part's key: the part is built untracked, so only the key re-runs it, and under the effect's
+/// part's key: the part is built untracked, so only the key re-runs it, and under the slot's
 /// owner, so the part is disposed with the widget (a part built fresh may itself hold slots).
 ///
 /// Read the key with `get`/`with`, never only `track()` it: `Memo::track` subscribes the effect
@@ -30,13 +58,18 @@ pub fn slot() -> (NodeRef<html::Div>, Mounted) {
 /// ever tells it (or the effect) that the quiz changed. That, not ownership, is why a part built
 /// fresh inside another one once seemed to stop following the quiz: its key was a new memo that
 /// only `track()` had touched.
-pub fn show<N>(slot: NodeRef<html::Div>, shown: Mounted, part: impl FnOnce() -> N + 'static)
+pub fn show<N>(slot: &Slot, part: impl FnOnce() -> N + 'static)
 where
     N: IntoView + 'static,
 {
-    let Some(element) = slot.get() else { return };
+    let Some(element) = slot.node.get() else {
+        return;
+    };
     // The old part leaves before the new one arrives: never both in the DOM.
-    shown.set_value(Vec::new());
-    let handle: Box<dyn Any> = Box::new(untrack(|| mount_to(element.unchecked_into(), part)));
-    shown.set_value(vec![handle]);
+    slot.shown.set_value(Vec::new());
+    let owner = slot.owner.as_ref().map_or_else(Owner::new, Owner::child);
+    let handle = owner.with(|| untrack(|| mount_to(element.unchecked_into(), part)));
+    // The owner first: its effects go before the part's elements leave the DOM.
+    slot.shown
+        .set_value(vec![Box::new((PartOwner(owner), handle)) as Box<dyn Any>]);
 }

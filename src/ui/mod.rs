@@ -13,6 +13,7 @@ pub mod explainer;
 pub mod focus;
 pub mod fresh;
 pub mod link;
+pub mod live;
 pub mod newsletter;
 pub mod persisted;
 pub mod quiz;

@@ -16,6 +16,7 @@ use crate::ui::click::{on_click, Click};
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
+use crate::ui::live::live;
 use crate::ui::session::{FocusTarget, Session};
 use crate::web::submit;
 
@@ -38,15 +39,16 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
         })
     };
     // Built fresh whenever the reader's newsletter choice changes (see `ui::fresh`).
-    let (slot, shown) = fresh::slot();
+    let slot = fresh::slot();
+    let node = slot.node;
     Effect::new(move |_| match session.newsletter.get() {
-        Some(NewsletterMemory::SignedUp) => fresh::show(slot, shown, move || {
+        Some(NewsletterMemory::SignedUp) => fresh::show(&slot, move || {
             // Right after sending, the status line below already says so.
             move || {
                 (!just_sent()).then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
             }
         }),
-        Some(NewsletterMemory::Dismissed) => fresh::show(slot, shown, move || {
+        Some(NewsletterMemory::Dismissed) => fresh::show(&slot, move || {
             view! {
                 <p class="ccq-note">
                     "Newsletter sign-up hidden. "
@@ -70,13 +72,13 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
                 )
             });
             match setup {
-                NewsletterSetup::Connected(endpoint) => fresh::show(slot, shown, move || {
+                NewsletterSetup::Connected(endpoint) => fresh::show(&slot, move || {
                     view! { <SignupFormView session form status endpoint privacy_url tag/> }
                 }),
-                NewsletterSetup::NotConnected => fresh::show(slot, shown, || {
+                NewsletterSetup::NotConnected => fresh::show(&slot, || {
                     view! { <p class="ccq-note">"The newsletter sign-up is not connected yet."</p> }
                 }),
-                NewsletterSetup::Misconfigured(message) => fresh::show(slot, shown, move || {
+                NewsletterSetup::Misconfigured(message) => fresh::show(&slot, move || {
                     view! { <p class="ccq-error">{message}</p> }
                 }),
             }
@@ -86,7 +88,7 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
         <div class="ccq-cta">
             {score_line}
             <ArticleSection section/>
-            <div node_ref=slot></div>
+            <div node_ref=node></div>
             <p class="ccq-status" role="status" tabindex="-1" node_ref=status>
                 {move || form.with(|form| status_message(form.state()))}
             </p>
@@ -182,7 +184,7 @@ fn SignupFormView(
                     aria-invalid=move || labels::true_false(error_for(Field::Email).is_some())
                     aria-describedby="ccq-email-error"
                 />
-                <p class="ccq-error" id="ccq-email-error">{move || error_for(Field::Email)}</p>
+                <p class="ccq-error" id="ccq-email-error">{live(move || error_for(Field::Email))}</p>
             </div>
             <label class="ccq-check">
                 <input
@@ -196,7 +198,7 @@ fn SignupFormView(
                 />
                 <span>"Yes, send me the newsletter. I can unsubscribe at any time."</span>
             </label>
-            <p class="ccq-error" id="ccq-consent-error">{move || error_for(Field::Consent)}</p>
+            <p class="ccq-error" id="ccq-consent-error">{live(move || error_for(Field::Consent))}</p>
             {privacy_url.map(|url| view! {
                 <p class="ccq-note"><a href=url target="_blank" rel="noopener">"How we use your e-mail address (privacy policy)"</a></p>
             })}

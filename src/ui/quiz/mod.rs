@@ -17,6 +17,7 @@ use crate::quiz::{start_intro, Action, Phase};
 use crate::ui::click::{on_click, Click};
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
+use crate::ui::live::live;
 use crate::ui::session::{FocusTarget, Session};
 
 use question::QuestionView;
@@ -34,17 +35,23 @@ enum Screen {
 pub fn QuizSection(session: Session) -> impl IntoView {
     // Only a change of screen rebuilds the view: within a question, selecting and checking update
     // the existing elements, so keyboard focus stays where it is.
-    let screen = Memo::new(move |_| match session.quiz.with(|quiz| quiz.phase()) {
-        Phase::NotStarted => Screen::Start,
-        Phase::Asking { .. } | Phase::Feedback { .. } => Screen::Question,
-        Phase::Finished => Screen::Results,
-    });
     // Each screen is built fresh into its slot when the screen changes (see `ui::fresh`).
-    let (slot, shown) = fresh::slot();
-    Effect::new(move |_| match screen.get() {
-        Screen::Start => fresh::show(slot, shown, move || view! { <StartScreen session/> }),
-        Screen::Question => fresh::show(slot, shown, move || view! { <QuestionView session/> }),
-        Screen::Results => fresh::show(slot, shown, move || view! { <ResultsView session/> }),
+    let slot = fresh::slot();
+    let node = slot.node;
+    Effect::new(move |built: Option<Screen>| {
+        let screen = match session.quiz.with(|quiz| quiz.phase()) {
+            Phase::NotStarted => Screen::Start,
+            Phase::Asking { .. } | Phase::Feedback { .. } => Screen::Question,
+            Phase::Finished => Screen::Results,
+        };
+        if built != Some(screen) {
+            match screen {
+                Screen::Start => fresh::show(&slot, move || view! { <StartScreen session/> }),
+                Screen::Question => fresh::show(&slot, move || view! { <QuestionView session/> }),
+                Screen::Results => fresh::show(&slot, move || view! { <ResultsView session/> }),
+            }
+        }
+        screen
     });
     let not_saving = move || {
         (!session.persistent.get()).then(|| {
@@ -59,8 +66,8 @@ pub fn QuizSection(session: Session) -> impl IntoView {
         <section class="ccq-section ccq-quiz" id="quiz" aria-labelledby="quiz-title">
             <h3 id="quiz-title" tabindex="-1">{QUIZ_TITLE}</h3>
             {not_saving}
-            <div node_ref=slot></div>
-            <p class="ccq-sr" aria-live="polite">{move || session.notice.get()}</p>
+            <div node_ref=node></div>
+            <p class="ccq-sr" aria-live="polite">{live(move || session.notice.get())}</p>
         </section>
     }
 }

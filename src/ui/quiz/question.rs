@@ -11,6 +11,7 @@ use crate::quiz::{Action, CurrentQuestion};
 use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
+use crate::ui::live::live;
 use crate::ui::session::{FocusTarget, Session};
 
 use super::shared::{DataControls, ReadMore};
@@ -21,14 +22,18 @@ use super::shared::{DataControls, ReadMore};
 #[component]
 pub fn QuestionView(session: Session) -> impl IntoView {
     let current = session.derived.current;
-    let place =
-        Memo::new(move |_| current.with(|c| c.as_ref().map(|c| (c.question.id, c.index, c.total))));
-    let (slot, shown) = fresh::slot();
-    Effect::new(move |_| {
-        let _ = place.get();
-        fresh::show(slot, shown, move || view! { <QuestionForm session/> });
+    let slot = fresh::slot();
+    let node = slot.node;
+    // `current` notifies on every change of the quiz: the form is rebuilt only when the place
+    // differs from the one it was built for.
+    Effect::new(move |built_for: Option<Option<(&str, usize, usize)>>| {
+        let place = current.with(|c| c.as_ref().map(|c| (c.question.id, c.index, c.total)));
+        if built_for != Some(place) {
+            fresh::show(&slot, move || view! { <QuestionForm session/> });
+        }
+        place
     });
-    view! { <div node_ref=slot></div> }
+    view! { <div node_ref=node></div> }
 }
 
 #[component]
@@ -71,22 +76,25 @@ fn QuestionForm(session: Session) -> impl IntoView {
     let progress = shown.as_ref().map(labels::progress);
     let bar_width = shown.as_ref().map_or_else(String::new, labels::bar_width);
     let prompt = shown.as_ref().map(|c| c.question.prompt);
-    let button_label = move || {
+    let button_label = live(move || {
         let mode = session.quiz.with(|quiz| quiz.mode());
         let last = current.with(|c| c.as_ref().is_some_and(labels::is_last));
-        labels::main_button(in_feedback.get(), mode, last)
-    };
-    // The feedback appears once, when the answer is checked (built fresh, see `ui::fresh`).
-    let answered =
-        Memo::new(move |_| current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some())));
-    let (feedback_slot, feedback_shown) = fresh::slot();
-    Effect::new(move |_| {
-        let _ = answered.get();
-        fresh::show(feedback_slot, feedback_shown, move || {
-            current.with_untracked(|c| c.as_ref().and_then(|c| feedback(session, c)))
-        });
+        Some(labels::main_button(in_feedback.get(), mode, last))
     });
-    let hint_text = move || (hint.get() && nothing_selected()).then_some("Choose an answer first.");
+    // The feedback appears once, when the answer is checked (built fresh, see `ui::fresh`).
+    let feedback_slot = fresh::slot();
+    let feedback_node = feedback_slot.node;
+    Effect::new(move |built_for: Option<bool>| {
+        let answered = current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some()));
+        if built_for != Some(answered) {
+            fresh::show(&feedback_slot, move || {
+                current.with_untracked(|c| c.as_ref().and_then(|c| feedback(session, c)))
+            });
+        }
+        answered
+    });
+    let hint_text =
+        live(move || (hint.get() && nothing_selected()).then_some("Choose an answer first."));
     view! {
         <form class="ccq-question" on:submit=on_submit novalidate>
             <p class="ccq-progress-text" id="ccq-progress">{progress}</p>
@@ -99,7 +107,7 @@ fn QuestionForm(session: Session) -> impl IntoView {
                     {shown.map(|shown| options(session, current, shown))}
                 </div>
             </fieldset>
-            <div aria-live="polite" aria-atomic="true" node_ref=feedback_slot></div>
+            <div aria-live="polite" aria-atomic="true" node_ref=feedback_node></div>
             <p class="ccq-error" aria-live="assertive">{hint_text}</p>
             <div class="ccq-actions">
                 <button type="submit" class="ccq-btn" node_ref=action>
@@ -128,9 +136,9 @@ fn options(
             let selected =
                 move || current.with(|c| c.as_ref().is_some_and(|c| c.selected == Some(option.id)));
             let checked = move || current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some()));
-            let mark = Memo::new(move |_| OptionMark::of(checked(), option.correct, selected()));
+            let mark = move || OptionMark::of(checked(), option.correct, selected());
             view! {
-                <label class=move || mark.get().class()>
+                <label class=move || mark().class()>
                     <input
                         type="radio"
                         name=name.clone()
@@ -141,7 +149,7 @@ fn options(
                     />
                     <span>{option.text}</span>
                     // Always there, empty until checked: a text update, not a subtree swapped in.
-                    <span class="ccq-mark">{move || mark.get().label()}</span>
+                    <span class="ccq-mark">{live(move || mark().label())}</span>
                 </label>
             }
         })

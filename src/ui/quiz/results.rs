@@ -20,12 +20,13 @@ pub fn ResultsView(session: Session) -> impl IntoView {
     let heading = NodeRef::<html::H4>::new();
     focus_when(session, FocusTarget::Results, heading);
     // Built fresh whenever the results change (see `ui::fresh`).
-    let (slot, shown) = fresh::slot();
+    let slot = fresh::slot();
+    let node = slot.node;
     Effect::new(move |_| {
         // The key is read, not only tracked: a tracked memo that was never computed never
         // notifies (see `ui::fresh`).
         results.with(|_| ());
-        fresh::show(slot, shown, move || {
+        fresh::show(&slot, move || {
             results.with_untracked(|results| {
                 results
                     .as_ref()
@@ -33,7 +34,7 @@ pub fn ResultsView(session: Session) -> impl IntoView {
             })
         });
     });
-    view! { <div node_ref=slot></div> }
+    view! { <div node_ref=node></div> }
 }
 
 fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> impl IntoView {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::present::share::{ShareData, ShareMethod};
 use crate::quiz::QuizResults;
+use crate::ui::live::live;
 use crate::web::events::{emit, HostEvent};
 use crate::web::share::{self, Outcome};
 
@@ -93,7 +94,7 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
                 "Share your result"
             </button>
             <p class="ccq-status" role="status">
-                {move || done.get().map(ShareMethod::status)}
+                {live(move || done.get().map(ShareMethod::status))}
             </p>
             {move || {
                 (done.get() == Some(ShareMethod::Manual))
