@@ -1,17 +1,15 @@
 //! Values several views read, computed once per change of the quiz instead of once per reader:
-//! the current question, whether its feedback is on screen, and the results.
+//! the current question and the results.
 
 use leptos::prelude::*;
 
 use crate::content::TIERS;
-use crate::present::labels;
 use crate::quiz::{CurrentQuestion, Quiz, QuizResults};
 
 /// The memos over one session's quiz (the session carries them).
 #[derive(Clone, Copy)]
 pub struct Derived {
     pub current: Memo<Option<CurrentQuestion>>,
-    pub in_feedback: Memo<bool>,
     pub results: Memo<Option<QuizResults>>,
 }
 
@@ -22,7 +20,6 @@ impl Derived {
             // notifies, as the closures they replace did. Readers that need less key on a part
             // (the question view keys on the question's id).
             current: Memo::new_with_compare(move |_| quiz.with(|q| q.current()), always),
-            in_feedback: Memo::new(move |_| quiz.with(|q| labels::in_feedback(q.phase()))),
             results: Memo::new_with_compare(move |_| quiz.with(|q| q.results(TIERS)), always),
         }
     }

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use crate::content::AnswerOption;
 use crate::present::labels::{self, OptionMark};
 use crate::quiz::{Action, CurrentQuestion};
-use crate::ui::derived::Derived;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
 use crate::ui::live::live;
@@ -38,11 +37,13 @@ pub fn QuestionView(session: Session) -> impl IntoView {
 
 #[component]
 fn QuestionForm(session: Session) -> impl IntoView {
-    let Derived {
-        current,
-        in_feedback,
-        ..
-    } = session.derived;
+    let current = session.derived.current;
+    let in_feedback = move || session.quiz.with(|quiz| labels::in_feedback(quiz.phase()));
+    let in_feedback_now = move || {
+        session
+            .quiz
+            .with_untracked(|quiz| labels::in_feedback(quiz.phase()))
+    };
     let fieldset = NodeRef::<html::Fieldset>::new();
     let action = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::Question, fieldset);
@@ -51,14 +52,14 @@ fn QuestionForm(session: Session) -> impl IntoView {
     // Checking with nothing selected explains itself instead of silently doing nothing.
     let hint = RwSignal::new(false);
     let nothing_selected = move || {
-        !in_feedback.get()
+        !in_feedback()
             && current.with(|current| current.as_ref().is_some_and(|c| c.selected.is_none()))
     };
     // This form belongs to one question: its controls act on that question only.
     let own_id = current.with_untracked(|c| c.as_ref().map_or("", |c| c.question.id));
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        if in_feedback.get_untracked() {
+        if in_feedback_now() {
             session.act(Action::Next {
                 question_id: own_id,
             });
@@ -79,7 +80,7 @@ fn QuestionForm(session: Session) -> impl IntoView {
     let button_label = live(move || {
         let mode = session.quiz.with(|quiz| quiz.mode());
         let last = current.with(|c| c.as_ref().is_some_and(labels::is_last));
-        Some(labels::main_button(in_feedback.get(), mode, last))
+        Some(labels::main_button(in_feedback(), mode, last))
     });
     // The feedback appears once, when the answer is checked (built fresh, see `ui::fresh`).
     let feedback_slot = fresh::slot();
