@@ -4,17 +4,17 @@
 //! tab, Forget my data) are recorded as already stored, so they are never written back: no echo
 //! between tabs, no key re-created after it was removed.
 
-use crate::ui::saved_state::Fixed;
+use crate::ui::saved_state::Kept;
 use crate::web::store::Store;
 use leptos::prelude::*;
 
-/// The signal, and where the widget's [`Fixed`] keeps what storage holds for it, as far as this
+/// The signal, and where the widget's [`Kept`] keeps what storage holds for it, as far as this
 /// widget knows (there rather than in a stored value of its own: each stored type compiles its
 /// own copy of Leptos's arena code).
 pub struct Persisted<T: Send + Sync + 'static> {
     pub value: RwSignal<T>,
-    fixed: StoredValue<Fixed, LocalStorage>,
-    stored: fn(&mut Fixed) -> &mut T,
+    kept: StoredValue<Kept, LocalStorage>,
+    stored: fn(&mut Kept) -> &mut T,
 }
 
 impl<T: Send + Sync + 'static> Clone for Persisted<T> {
@@ -27,11 +27,11 @@ impl<T: Send + Sync + 'static> Copy for Persisted<T> {}
 
 impl<T: Clone + PartialEq + Send + Sync + 'static> Persisted<T> {
     /// Binds `key` to a signal holding `loaded`, which is what storage held and what `stored`
-    /// finds in `fixed`. `save` stores a value under the key (or removes it); `persistent`
+    /// finds in `kept`. `save` stores a value under the key (or removes it); `persistent`
     /// follows whether writes survive a reload.
     pub fn bind(
-        fixed: StoredValue<Fixed, LocalStorage>,
-        stored: fn(&mut Fixed) -> &mut T,
+        kept: StoredValue<Kept, LocalStorage>,
+        stored: fn(&mut Kept) -> &mut T,
         key: String,
         loaded: T,
         save: fn(&Store, &str, &T),
@@ -39,19 +39,19 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Persisted<T> {
     ) -> Persisted<T> {
         let persisted = Persisted {
             value: RwSignal::new(loaded),
-            fixed,
+            kept,
             stored,
         };
         Effect::new(move |_| {
             persisted.value.with(|value| {
-                let wrote = fixed.try_update_value(|fixed| {
-                    let stored = stored(fixed);
+                let wrote = kept.try_update_value(|kept| {
+                    let stored = stored(kept);
                     if stored == value {
                         return None;
                     }
                     stored.clone_from(value);
-                    save(&fixed.store, &key, value);
-                    Some(fixed.store.is_persistent())
+                    save(&kept.store, &key, value);
+                    Some(kept.store.is_persistent())
                 });
                 if let Some(Some(is_persistent)) = wrote {
                     persistent.set(is_persistent);
@@ -64,8 +64,8 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Persisted<T> {
     /// Shows `value`, which storage already holds (or which needs no storing).
     pub fn set_from_storage(self, value: T) {
         let stored = self.stored;
-        self.fixed
-            .update_value(|fixed| stored(fixed).clone_from(&value));
+        self.kept
+            .update_value(|kept| stored(kept).clone_from(&value));
         self.value.set(value);
     }
 }

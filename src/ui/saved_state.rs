@@ -17,7 +17,7 @@ use crate::web::{clock, console};
 /// What one widget keeps outside the reactive graph, in one stored value (each stored type
 /// compiles its own copy of Leptos's arena code): what stays the same while it is mounted, and
 /// the last values it knows storage holds.
-pub struct Fixed {
+pub struct Kept {
     pub config: Config,
     /// The `<cto-cio-quiz>` element, which host-page events are dispatched from.
     pub host: HtmlElement,
@@ -33,16 +33,16 @@ struct Stored {
     newsletter: Option<NewsletterMemory>,
 }
 
-fn quiz_in_storage(fixed: &mut Fixed) -> &mut Quiz {
-    &mut fixed.stored.quiz
+fn quiz_in_storage(kept: &mut Kept) -> &mut Quiz {
+    &mut kept.stored.quiz
 }
 
-fn history_in_storage(fixed: &mut Fixed) -> &mut Vec<HistoryEntry> {
-    &mut fixed.stored.history
+fn history_in_storage(kept: &mut Kept) -> &mut Vec<HistoryEntry> {
+    &mut kept.stored.history
 }
 
-fn newsletter_in_storage(fixed: &mut Fixed) -> &mut Option<NewsletterMemory> {
-    &mut fixed.stored.newsletter
+fn newsletter_in_storage(kept: &mut Kept) -> &mut Option<NewsletterMemory> {
+    &mut kept.stored.newsletter
 }
 
 #[derive(Clone, Copy)]
@@ -55,7 +55,7 @@ pub struct SavedState {
     pub persistent: RwSignal<bool>,
     /// Some key holds a newer release's data (which Forget my data would remove).
     newer_data: RwSignal<bool>,
-    pub fixed: StoredValue<Fixed, LocalStorage>,
+    pub kept: StoredValue<Kept, LocalStorage>,
 }
 
 impl SavedState {
@@ -74,7 +74,7 @@ impl SavedState {
             keys.history.clone(),
             keys.newsletter.clone(),
         );
-        let fixed = StoredValue::new_local(Fixed {
+        let kept = StoredValue::new_local(Kept {
             config,
             host,
             store,
@@ -86,16 +86,9 @@ impl SavedState {
             },
         });
         let state = SavedState {
-            quiz: Persisted::bind(
-                fixed,
-                quiz_in_storage,
-                progress,
-                quiz,
-                save_quiz,
-                persistent,
-            ),
+            quiz: Persisted::bind(kept, quiz_in_storage, progress, quiz, save_quiz, persistent),
             history: Persisted::bind(
-                fixed,
+                kept,
                 history_in_storage,
                 history,
                 saved.history,
@@ -103,7 +96,7 @@ impl SavedState {
                 persistent,
             ),
             newsletter: Persisted::bind(
-                fixed,
+                kept,
                 newsletter_in_storage,
                 newsletter,
                 saved.newsletter,
@@ -112,7 +105,7 @@ impl SavedState {
             ),
             persistent,
             newer_data: RwSignal::new(!saved.newer.is_empty()),
-            fixed,
+            kept,
         };
         state.follow_other_tabs();
         state
@@ -124,14 +117,12 @@ impl SavedState {
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             let ours = match event.key() {
                 Some(key) => self
-                    .fixed
-                    .with_value(|fixed| storage::is_ours(&fixed.config.storage_key, &key)),
+                    .kept
+                    .with_value(|kept| storage::is_ours(&kept.config.storage_key, &key)),
                 None => true, // localStorage.clear() in another tab
             };
             if ours {
-                let saved = self
-                    .fixed
-                    .with_value(|fixed| read(&fixed.store, &fixed.keys));
+                let saved = self.kept.with_value(|kept| read(&kept.store, &kept.keys));
                 self.show_stored(saved);
             }
         });
@@ -141,21 +132,21 @@ impl SavedState {
     /// Shows values that storage already holds (they are not written back).
     fn show_stored(self, saved: Saved) {
         let quiz = self
-            .fixed
-            .with_value(|fixed| resume(&fixed.config, saved.quiz));
+            .kept
+            .with_value(|kept| resume(&kept.config, saved.quiz));
         self.quiz.set_from_storage(quiz);
         self.history.set_from_storage(saved.history);
         self.newsletter.set_from_storage(saved.newsletter);
         self.newer_data.set(!saved.newer.is_empty());
         self.persistent
-            .set(self.fixed.with_value(|fixed| fixed.store.is_persistent()));
+            .set(self.kept.with_value(|kept| kept.store.is_persistent()));
     }
 
     /// Adds a finished attempt on top of the history storage holds now (another tab's included).
     pub fn record(self, entry: HistoryEntry) {
         let stored = self
-            .fixed
-            .with_value(|fixed| storage::stored_history(&fixed.store, &fixed.keys));
+            .kept
+            .with_value(|kept| storage::stored_history(&kept.store, &kept.keys));
         self.history
             .value
             .update(|history| *history = storage::record(stored, history, entry));
@@ -163,7 +154,7 @@ impl SavedState {
 
     /// Removes every key this widget writes (a newer release's included) and starts from scratch.
     pub fn forget(self) {
-        self.fixed.with_value(|Fixed { store, keys, .. }| {
+        self.kept.with_value(|Kept { store, keys, .. }| {
             keys.all().into_iter().for_each(|key| store.remove(key))
         });
         self.show_stored(Saved::default());

@@ -119,7 +119,7 @@ impl Session {
 
     /// Reads the widget's configuration.
     pub fn with_config<R>(self, read: impl FnOnce(&Config) -> R) -> R {
-        self.saved.fixed.with_value(|fixed| read(&fixed.config))
+        self.saved.kept.with_value(|kept| read(&kept.config))
     }
 
     pub fn anything_to_forget(self) -> bool {
@@ -127,9 +127,7 @@ impl Session {
     }
 
     fn emit(self, event: HostEvent) {
-        self.saved
-            .fixed
-            .with_value(|fixed| emit(&fixed.host, event));
+        self.saved.kept.with_value(|kept| emit(&kept.host, event));
     }
 
     fn request_focus(self, target: Option<FocusTarget>) {

@@ -17,7 +17,7 @@
 //! an export only where the glue has its name as a whole identifier always after `wasm.`, the
 //! exports object, and at least once. Anything
 //! else, say a later wasm-bindgen that writes its glue differently, keeps its long name, and
-//! `renamed` says how many were not, so a change shows in the build output instead of breaking
+//! `kept` says how many were not, so a change shows in the build output instead of breaking
 //! the widget. The e2e suites load the result in three engines.
 
 use wasmparser::{BinaryReader, TypeRef};
@@ -88,10 +88,7 @@ fn rename_imports(
     glue: &mut String,
 ) -> Result<(Vec<u8>, (usize, usize)), String> {
     let fail = |e: wasmparser::BinaryReaderError| format!("import section: {e}");
-    let mut reader = BinaryReader::new(body, offset);
-    let count = reader.read_var_u32().map_err(fail)?;
-    let mut section = Vec::with_capacity(body.len());
-    push_u32(&mut section, count as usize);
+    let (mut reader, count, mut section) = open_section(body, offset).map_err(fail)?;
     let mut modules: Vec<(String, String)> = Vec::new();
     let (mut renamed, mut kept) = (0, 0);
     for _ in 0..count {
@@ -133,6 +130,19 @@ fn rename_imports(
     Ok((section, (renamed, kept)))
 }
 
+/// A reader over a vector section's `body` (at byte `offset` of the module) past its entry count,
+/// the count, and the rewritten section's bytes so far (the same count).
+fn open_section(
+    body: &[u8],
+    offset: usize,
+) -> Result<(BinaryReader<'_>, u32, Vec<u8>), wasmparser::BinaryReaderError> {
+    let mut reader = BinaryReader::new(body, offset);
+    let count = reader.read_var_u32()?;
+    let mut section = Vec::with_capacity(body.len());
+    push_u32(&mut section, count as usize);
+    Ok((reader, count, section))
+}
+
 /// The export section `body` (at byte `offset` of the module) with short names, renaming the
 /// glue's `wasm.` references to them alike; also returns (renamed, kept).
 fn rename_exports(
@@ -141,10 +151,7 @@ fn rename_exports(
     glue: &mut String,
 ) -> Result<(Vec<u8>, (usize, usize)), String> {
     let fail = |e: wasmparser::BinaryReaderError| format!("export section: {e}");
-    let mut reader = BinaryReader::new(body, offset);
-    let count = reader.read_var_u32().map_err(fail)?;
-    let mut section = Vec::with_capacity(body.len());
-    push_u32(&mut section, count as usize);
+    let (mut reader, count, mut section) = open_section(body, offset).map_err(fail)?;
     let mut exports = Vec::new();
     for _ in 0..count {
         let name = reader.read_string().map_err(fail)?;
