@@ -14,6 +14,7 @@ function load() {
   init ??= (typeof WebAssembly === "object"
     ? import(new URL(TAG + ".js", base).href).then(async (glue) => {
         await glue.default({ module_or_path: new URL(TAG + "_bg.wasm", base) });
+        await painted();
         return glue;
       })
     : Promise.reject(new Error("WebAssembly is not available in this browser"))
@@ -23,6 +24,19 @@ function load() {
   });
   return init;
 }
+
+// Resolves once the browser has reported the page's first contentful paint (at most a second on).
+// Attaching the shadow root re-creates the fallback's layout; in a fast load that lands between the
+// first frame's paint and its presentation, and Chromium then drops that frame's largest-contentful-
+// paint candidates and counts the fallback's repaint, made after the wasm's request, instead.
+const painted = () => new Promise((done) => {
+  const Observer = window.PerformanceObserver;
+  if (!Observer?.supportedEntryTypes?.includes("paint")) return done();
+  // A page may paint nothing contentful (an empty fallback on a blank page): do not wait forever.
+  setTimeout(done, 1000);
+  new Observer((list, watch) => list.getEntriesByName("first-contentful-paint")[0] && (watch.disconnect(), done()))
+    .observe({ type: "paint", buffered: true });
+});
 
 // The inherited text properties widget.css pins on :host (tests/loader_styles.rs checks they agree).
 const PINNED = ["font-family", "font-size", "font-weight", "font-style", "line-height", "letter-spacing",

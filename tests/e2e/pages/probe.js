@@ -50,3 +50,30 @@
     });
   }, true);
 })();
+
+// Paint timing, where the engine reports it: window.__ccqPaints lists the first paints, every
+// largest-contentful-paint candidate and element-timing entry in the order the browser reported
+// them, with the time and size it counted and the element (null for one inside a shadow root,
+// which paint timing does not expose).
+// tests/largest_paint.rs reads it.
+(function () {
+  'use strict';
+  var paints = [];
+  window.__ccqPaints = paints;
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  ['paint', 'largest-contentful-paint', 'element'].forEach(function (type) {
+    if (types.indexOf(type) < 0) return;
+    new PerformanceObserver(function (list) {
+      list.getEntries().forEach(function (e) {
+        var el = e.element;
+        paints.push({
+          type: type,
+          at: Math.round(e.startTime),
+          size: e.size || 0,
+          id: e.identifier || e.name || '',
+          element: el ? el.localName + ': ' + String(el.textContent).trim().slice(0, 40) : null
+        });
+      });
+    }).observe({ type: type, buffered: true });
+  });
+})();

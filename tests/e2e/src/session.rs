@@ -1,8 +1,8 @@
 //! Running one scenario in every engine: a fresh server, driver and browser session per engine,
 //! engines one after another, every failure collected, and one panic at the end naming each engine
 //! that failed and why (so a Firefox failure never hides a WebKit one). A scenario may ask for
-//! reader preferences ([`Scenario::prefer`], see [`crate::prefs`]); an engine that cannot give
-//! them is skipped with the reason printed.
+//! reader preferences ([`Scenario::prefer`], see [`crate::prefs`]) or a phone's screen
+//! ([`Scenario::phone`]); an engine that cannot give them is skipped with the reason printed.
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -22,6 +22,12 @@ use crate::Engine;
 
 /// Window size of every session, so layouts are comparable between runs and pages.
 pub const WINDOW: (u32, u32) = (1024, 900);
+
+/// [`Scenario::phone`]'s screen, as CDP `Emulation.setDeviceMetricsOverride` takes it: Lighthouse
+/// 12's mobile preset (a Moto G Power: 412 x 823 CSS px at 1.75 device pixels per px).
+fn phone_metrics() -> serde_json::Value {
+    serde_json::json!({ "width": 412, "height": 823, "deviceScaleFactor": 1.75, "mobile": true })
+}
 
 /// What a scenario closure gets: the engine, a live WebDriver client, and this run's server.
 /// Helpers for the probe and the shadow root live in [`crate::page`].
@@ -43,6 +49,7 @@ pub struct Scenario {
     config: ServerConfig,
     timeout: Duration,
     prefs: Vec<MediaPref>,
+    phone: bool,
 }
 
 impl Scenario {
@@ -54,6 +61,7 @@ impl Scenario {
             config: ServerConfig::default(),
             timeout: Duration::from_secs(120),
             prefs: Vec::new(),
+            phone: false,
         }
     }
 
@@ -65,6 +73,14 @@ impl Scenario {
             name: feature.to_string(),
             value: value.to_string(),
         });
+        self
+    }
+
+    /// A phone's screen instead of the [`WINDOW`]: the viewport, pixel ratio and mobile layout of
+    /// Lighthouse's mobile preset, emulated through CDP, so Chromium only; the other
+    /// engines are skipped with the reason printed.
+    pub fn phone(mut self) -> Scenario {
+        self.phone = true;
         self
     }
 
@@ -110,6 +126,14 @@ impl Scenario {
         for engine in engines {
             if let Some(reason) = prefs::unsupported_reason(engine, &self.prefs) {
                 eprintln!("[e2e] {} / {engine}: SKIPPED: {reason}", self.name);
+                continue;
+            }
+            if self.phone && engine != Engine::Chromium {
+                eprintln!(
+                    "[e2e] {} / {engine}: SKIPPED: only Chromium can emulate a phone's screen \
+                     (CDP); this engine's WebDriver has no command for it",
+                    self.name
+                );
                 continue;
             }
             let mut times = Times::default();
@@ -158,9 +182,12 @@ impl Scenario {
         // its profile directory is removed.
         let work = TempDir::new(engine.name()).context("creating a temp dir")?;
         let deadline = tokio::time::Instant::now() + self.timeout;
-        let session = tokio::time::timeout_at(deadline, Session::start(engine, &work, &self.prefs))
-            .await
-            .map_err(|_| anyhow!("browser session did not start within {:?}", self.timeout))??;
+        let session = tokio::time::timeout_at(
+            deadline,
+            Session::start(engine, &work, &self.prefs, self.phone),
+        )
+        .await
+        .map_err(|_| anyhow!("browser session did not start within {:?}", self.timeout))??;
         times.start = split();
         let ctx = Ctx {
             engine,
@@ -219,7 +246,12 @@ struct Session {
 }
 
 impl Session {
-    async fn start(engine: Engine, work: &TempDir, prefs: &[MediaPref]) -> crate::Result<Session> {
+    async fn start(
+        engine: Engine,
+        work: &TempDir,
+        prefs: &[MediaPref],
+        phone: bool,
+    ) -> crate::Result<Session> {
         let browser = engine.browser_binary().map_err(|e| anyhow!(e))?;
         let profile = work.path().join("profile");
         std::fs::create_dir_all(&profile)?;
@@ -240,11 +272,18 @@ impl Session {
             .set_window_size(WINDOW.0, WINDOW.1)
             .await
             .context("setting the window size")?;
-        if engine == Engine::Chromium && !prefs.is_empty() {
+        if engine == Engine::Chromium && (!prefs.is_empty() || phone) {
             let cdp = Cdp::for_session(&driver.url(), &client).await?;
-            prefs::apply_chromium(&cdp, prefs)
-                .await
-                .context("emulating the scenario's media features")?;
+            if !prefs.is_empty() {
+                prefs::apply_chromium(&cdp, prefs)
+                    .await
+                    .context("emulating the scenario's media features")?;
+            }
+            if phone {
+                cdp.send("Emulation.setDeviceMetricsOverride", phone_metrics())
+                    .await
+                    .context("emulating a phone's screen")?;
+            }
         }
         Ok(Session { client, driver })
     }
