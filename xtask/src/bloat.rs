@@ -37,7 +37,7 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         "--bin",
         "cto-cio-quiz",
     ]);
-    build.env("CARGO_ENCODED_RUSTFLAGS", release::encoded_rustflags(ctx));
+    build.envs(release::env(ctx));
     ctx.run(&mut build)
         .map_err(|e| format!("building the release wasm failed: {e}"))?;
     let out = ctx.root.join(OUT_DIR);

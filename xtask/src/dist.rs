@@ -36,7 +36,7 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
     ctx.run(
         ctx.cmd("trunk")
             .args(["build", "--release"])
-            .env("CARGO_ENCODED_RUSTFLAGS", release::encoded_rustflags(ctx)),
+            .envs(release::env(ctx)),
     )?;
     let dist = dist_dir(ctx)?;
     for name in LEFTOVERS {

@@ -169,7 +169,8 @@ fn rename_exports(
         let short = format!("e{renamed}");
         let name = if short.len() < name.len()
             && !taken(&short)
-            && rename_member(glue, "wasm.", name, &short)
+            && (rename_member(glue, "wasm.", name, &short)
+                || rename_wrapped(glue, name, &short, &format!("${short}")))
         {
             renamed += 1;
             short
@@ -191,6 +192,49 @@ fn rename_member(glue: &mut String, object: &str, old: &str, new: &str) -> bool 
         return false;
     }
     for &at in words.iter().rev() {
+        glue.replace_range(at..at + old.len(), new);
+    }
+    true
+}
+
+/// Renames an export that the glue also wraps in a JS function of the same name, as wasm-bindgen
+/// does for the closure shims (`function NAME(e,t){wasm.NAME(e,t)}`, handed around as `NAME`):
+/// `wasm.NAME` becomes `wasm.{member}`, the function and every use of it `{function}`. Only where
+/// the glue declares the function once, not as an export of its own (`export function NAME`, or
+/// listed in an `export{…}`), never names it after another `.`, as a key or in quotes, and does
+/// not use `function` as a name already. Says whether it did.
+fn rename_wrapped(glue: &mut String, old: &str, member: &str, function: &str) -> bool {
+    let words = whole_words(glue, old);
+    let exported: Vec<(usize, usize)> = glue
+        .match_indices("export{")
+        .filter_map(|(at, _)| glue[at..].find('}').map(|len| (at, at + len)))
+        .collect();
+    let plain_use = |at: usize| {
+        let before = &glue[..at];
+        !(before.ends_with('.')
+            || before.ends_with("export function ")
+            || before.ends_with(['"', '\'', '`'])
+            || glue[at + old.len()..].starts_with(':')
+            || exported.iter().any(|&(from, to)| (from..to).contains(&at)))
+    };
+    let declared = words
+        .iter()
+        .filter(|&&at| glue[..at].ends_with("function "))
+        .count();
+    let fits = declared == 1
+        && whole_words(glue, function).is_empty()
+        && words
+            .iter()
+            .all(|&at| glue[..at].ends_with("wasm.") || plain_use(at));
+    if !fits {
+        return false;
+    }
+    for &at in words.iter().rev() {
+        let new = if glue[..at].ends_with("wasm.") {
+            member
+        } else {
+            function
+        };
         glue.replace_range(at..at + old.len(), new);
     }
     true
@@ -398,6 +442,53 @@ mod tests {
         wasmparser::Validator::new()
             .validate_all(&out.wasm)
             .unwrap();
+    }
+
+    #[test]
+    fn an_export_the_glue_wraps_in_a_function_of_its_name_is_renamed_in_both() {
+        let mut wasm = module("./x_bg.js", &["__wbg_f_0123456789abcdef"]);
+        wasm.truncate(wasm.len() - 5);
+        let mut exports = Vec::new();
+        push_u32(&mut exports, 3);
+        for name in [
+            "closure_invoke_h0123456789abcdef",
+            "mount",
+            "initSync_long_name",
+        ] {
+            push_name(&mut exports, name);
+            exports.extend_from_slice(&[0x00, 0x00]);
+        }
+        wasm.push(0x07);
+        push_u32(&mut wasm, exports.len());
+        wasm.extend_from_slice(&exports);
+        let glue = format!(
+            "{GLUE}function closure_invoke_h0123456789abcdef(e,t){{wasm.closure_invoke_h0123456789abcdef(e,t)}}\
+             function g(e){{return make(e,closure_invoke_h0123456789abcdef)}}\
+             export function mount(){{return wasm.mount()}}\
+             function initSync_long_name(){{wasm.initSync_long_name()}}export{{initSync_long_name}}"
+        );
+        let out = shorten(&wasm, &glue).unwrap();
+        assert!(
+            out.glue
+                .contains("function $e0(e,t){wasm.e0(e,t)}function g(e){return make(e,$e0)}"),
+            "{}",
+            out.glue
+        );
+        // An exported JS function of the glue is its API: it keeps its name, as does `mount`.
+        assert!(out.glue.ends_with(
+            "function initSync_long_name(){wasm.initSync_long_name()}export{initSync_long_name}"
+        ));
+        assert_eq!((out.renamed, out.kept), (2, 2));
+        wasmparser::Validator::new()
+            .validate_all(&out.wasm)
+            .unwrap();
+
+        // A name the glue already uses for something else is never taken for the function.
+        let taken = glue.replace("function g(e)", "function g($e0)");
+        let out = shorten(&wasm, &taken).unwrap();
+        assert!(out
+            .glue
+            .contains("function closure_invoke_h0123456789abcdef(e,t)"));
     }
 
     #[test]
