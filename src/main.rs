@@ -4,7 +4,7 @@
 
 use cto_cio_quiz as _;
 
-/// A free-list allocator instead of std's dlmalloc: 0.8 KB brotli less in the bundle, the same
+/// A free-list allocator instead of std's dlmalloc: 0.7 KB brotli less in the bundle, the same
 /// load time (`cargo xtask bench`). The widget allocates little, mostly while mounting.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]

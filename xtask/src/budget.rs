@@ -15,12 +15,12 @@ pub const EAGER_LIMIT: u64 = 2_000;
 pub const EAGER_FILE: &str = "embed.js";
 /// The goal for everything the widget loads, in brotli bytes: reported, not yet asserted.
 pub const TOTAL_GOAL: u64 = 100_000;
-/// The ratchet for everything the widget loads, in brotli bytes: 108,726 measured on 2026-12-02
-/// (session 7: the wasm-streams stand-in, short import names, fewer reactive types, wasm-opt
-/// and inlining settings) plus a 1.5 KB margin. 123,991 after session 6, 124,129 after session 5,
+/// The ratchet for everything the widget loads, in brotli bytes: 105,713 measured on 2026-12-03
+/// (session 8: lol_alloc, no panic locations, short closure-shim names, wasm-opt inlining) plus
+/// a 1.5 KB margin. 108,726 after session 7, 123,991 after session 6, 124,129 after session 5,
 /// 128,296 before session 4, 141,445 before session 3. Lower it whenever a change shrinks the
 /// bundle.
-pub const TOTAL_CEILING: u64 = 110_200;
+pub const TOTAL_CEILING: u64 = 107_200;
 
 /// The report lines, or the same report as the error when a limit is exceeded.
 pub fn check(rows: &[FileSize]) -> Result<String, String> {
@@ -90,14 +90,14 @@ mod tests {
 
     #[test]
     fn within_budget_reports_both_lines() {
-        let report = check(&bundle(1_095, 100_000)).unwrap();
+        let report = check(&bundle(1_095, 98_000)).unwrap();
         assert!(
             report.contains(
                 "✓ before the widget nears the viewport (embed.js): 1,095 B brotli, limit 2,000 B"
             ),
             "{report}"
         );
-        assert!(report.contains("✓ everything the widget loads: 108,095 B brotli, ceiling 110,200 B (goal 100,000 B: not met, 1.1x)"), "{report}");
+        assert!(report.contains("✓ everything the widget loads: 106,095 B brotli, ceiling 107,200 B (goal 100,000 B: not met, 1.1x)"), "{report}");
         assert!(check(&bundle(1_000, 90_000))
             .unwrap()
             .contains("goal 100,000 B: met"));
@@ -115,12 +115,12 @@ mod tests {
     #[test]
     fn a_bigger_bundle_fails() {
         // One byte over the ceiling fails; the ceiling itself passes.
-        let error = check(&bundle(1_000, 102_201)).unwrap_err();
+        let error = check(&bundle(1_000, 99_201)).unwrap_err();
         assert!(
-            error.contains("✗ OVER everything the widget loads: 110,201 B"),
+            error.contains("✗ OVER everything the widget loads: 107,201 B"),
             "{error}"
         );
-        assert!(check(&bundle(1_000, 102_200)).is_ok());
+        assert!(check(&bundle(1_000, 99_200)).is_ok());
     }
 
     #[test]
