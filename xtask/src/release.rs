@@ -1,6 +1,9 @@
 //! The rustc flags of every release wasm build (`dist`, and `bloat`, which must measure the same
 //! code), in one place. Passed as `CARGO_ENCODED_RUSTFLAGS`, which Trunk hands on to cargo; with
 //! `--target wasm32-unknown-unknown` they reach the wasm crates only, not build scripts.
+//! `RUSTC_BOOTSTRAP=1` is an environment variable, so build scripts and proc macros of the
+//! release build see it too (a crate that probes for nightly features may find them); the
+//! native builds and tests never get it.
 //!
 //! - `-Cllvm-args=-inline-threshold=12`: LLVM inlines a little more than `opt-level = "z"`'s
 //!   default (5), which lets it fold the many tiny generic wrappers of Leptos's views into their

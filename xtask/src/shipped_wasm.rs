@@ -15,7 +15,9 @@
 //! The guard: an import is renamed only where the glue has its name exactly once, as a whole
 //! identifier (or quoted, for the module) followed by `:`, i.e. as the key the wasm is linked by;
 //! an export only where the glue has its name as a whole identifier always after `wasm.`, the
-//! exports object, and at least once. Anything
+//! exports object, and at least once, or also as the name of one JS function of the glue that
+//! wraps it (wasm-bindgen's closure shims; that function is renamed `$e0`, … with its uses, see
+//! `rename_wrapped`). Anything
 //! else, say a later wasm-bindgen that writes its glue differently, keeps its long name, and
 //! `kept` says how many were not, so a change shows in the build output instead of breaking
 //! the widget. The e2e suites load the result in three engines.

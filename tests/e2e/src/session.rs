@@ -124,16 +124,8 @@ impl Scenario {
         }
         let mut failures = Vec::new();
         for engine in engines {
-            if let Some(reason) = prefs::unsupported_reason(engine, &self.prefs) {
+            if let Some(reason) = self.unsupported_reason(engine) {
                 eprintln!("[e2e] {} / {engine}: SKIPPED: {reason}", self.name);
-                continue;
-            }
-            if self.phone && engine != Engine::Chromium {
-                eprintln!(
-                    "[e2e] {} / {engine}: SKIPPED: only Chromium can emulate a phone's screen \
-                     (CDP); this engine's WebDriver has no command for it",
-                    self.name
-                );
                 continue;
             }
             let mut times = Times::default();
@@ -154,6 +146,18 @@ impl Scenario {
                 failures.join("\n- ")
             );
         }
+    }
+
+    /// Why `engine` cannot run this scenario as asked (`None` when it can).
+    fn unsupported_reason(&self, engine: Engine) -> Option<String> {
+        if self.phone && engine != Engine::Chromium {
+            return Some(
+                "only Chromium can emulate a phone's screen (CDP); this engine's WebDriver has \
+                 no command for it"
+                    .to_string(),
+            );
+        }
+        prefs::unsupported_reason(engine, &self.prefs)
     }
 
     async fn run_one<F, Fut>(
