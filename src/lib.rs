@@ -9,6 +9,7 @@
 //! - [`html`]: the one HTML escaping function; [`snippet`]: the article as static HTML for the
 //!   element's light DOM (crawlers, feeds, the fallback).
 //! - [`present`]: what the views show: the article's inert HTML, display words and classes.
+//! - [`objects_only`]: the serde adapter that reads saved structs from JSON objects only.
 //!
 //! Web edges (the only code that touches the browser):
 //! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
@@ -24,6 +25,7 @@ pub mod config;
 pub mod content;
 pub mod html;
 pub mod newsletter;
+pub mod objects_only;
 pub mod present;
 pub mod quiz;
 pub mod snippet;

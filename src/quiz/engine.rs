@@ -29,6 +29,7 @@ pub struct Quiz {
     /// Instant mode only: the last recorded answer's feedback is on screen.
     pub(crate) feedback: bool,
     /// Answered slots always form a prefix: the first unanswered slot is the current question.
+    #[serde(deserialize_with = "crate::objects_only::vec")]
     pub(crate) slots: Vec<Slot>,
     /// The option picked for the current question but not yet checked.
     #[serde(default)]

@@ -8,6 +8,8 @@ use core::cmp::Ordering;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+use crate::objects_only::Object;
+
 use super::source::{Read, Source};
 use super::SCHEMA_VERSION;
 
@@ -35,9 +37,9 @@ pub(crate) fn discarded(what: &str, why: &str) -> String {
 
 /// Opens `key` as a file of type `F` (`what` names it in warnings).
 pub(crate) fn open<F: DeserializeOwned>(source: &impl Source, key: &str, what: &str) -> Opened<F> {
-    let version = match source.read::<Version>(key) {
+    let version = match source.read::<Object<Version>>(key) {
         Read::Missing => return Opened::Missing,
-        Read::Found(Version { v }) => v,
+        Read::Found(Object(Version { v })) => v,
         Read::Unreadable(error) if error.is_data() => {
             return Opened::Discarded(discarded(what, "it is not in this widget’s format"))
         }
@@ -49,8 +51,8 @@ pub(crate) fn open<F: DeserializeOwned>(source: &impl Source, key: &str, what: &
             what,
             "it was saved by an older version of the widget",
         )),
-        Ordering::Equal => match source.read::<F>(key) {
-            Read::Found(file) => Opened::Current(file),
+        Ordering::Equal => match source.read::<Object<F>>(key) {
+            Read::Found(Object(file)) => Opened::Current(file),
             // Removed by another tab between the two reads.
             Read::Missing => Opened::Missing,
             Read::Unreadable(_) => Opened::Discarded(discarded(what, "it is damaged")),
@@ -100,6 +102,8 @@ mod tests {
             "42",
             "null",
             "[]",
+            // The file as an array of its fields: serde's derived reader alone would take it.
+            "[1,[1]]",
             "{}",
             r#"{"v":"1","x":1}"#,
             r#"{"v":-1,"x":1}"#,

@@ -15,6 +15,10 @@ pub(crate) const WHAT: &str = "Saved progress";
 #[derive(Serialize, Deserialize)]
 pub struct ProgressFile<Q> {
     v: u32,
+    #[serde(
+        deserialize_with = "crate::objects_only::read",
+        bound(deserialize = "Q: Deserialize<'de>")
+    )]
     quiz: Q,
 }
 
