@@ -46,6 +46,14 @@ impl Ctx {
         })
     }
 
+    /// Cargo's target directory: `CARGO_TARGET_DIR`, or target/ in the workspace root.
+    pub fn target_dir(&self) -> PathBuf {
+        std::env::var_os("CARGO_TARGET_DIR")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| self.root.join("target"))
+    }
+
     /// A command for `program`, run in the workspace root with our PATH.
     pub fn cmd(&self, program: impl AsRef<OsStr>) -> Command {
         let mut cmd = Command::new(program);

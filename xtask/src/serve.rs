@@ -13,11 +13,7 @@ const PORT: &str = "8080";
 pub fn run(ctx: &Ctx) -> Result<(), String> {
     tools::ensure(ctx, Purpose::Serve)?;
     dist::fetch(ctx)?;
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .filter(|v| !v.is_empty())
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| ctx.root.join("target"));
-    let serve_dist = target.join("trunk-serve");
+    let serve_dist = ctx.target_dir().join("trunk-serve");
     println!("\nServing the demo at http://{ADDRESS}:{PORT}/ (live reload on; Ctrl-C stops)\n");
     ctx.run(
         ctx.cmd("trunk")
