@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::quiz::{Change, Done, Phase};
+use crate::ui::effect::effect;
 use crate::ui::session::Session;
 
 /// Where keyboard focus should go after the reader's last action, once the view has updated.
@@ -60,7 +61,7 @@ fn focus_effect(
     target: FocusTarget,
     node: Box<dyn Fn() -> Option<web_sys::HtmlElement>>,
 ) {
-    Effect::new(move |_| {
+    effect(move || {
         let Some(element) = node() else { return };
         if session.take_focus(target) {
             let _ = element.focus();

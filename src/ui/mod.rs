@@ -4,11 +4,12 @@
 //! from `present`, so they never compute a score, pick a class or parse storage themselves.
 //!
 //! The tree, without cycles: `app` → `explainer`, `quiz` (its own folder; `quiz::shared` holds
-//! the parts its screens share), `newsletter` → `explainer`; `link`, `click`, `focus`, `fresh` and `derived` are leaves.
+//! the parts its screens share), `newsletter` → `explainer`; `link`, `click`, `effect`, `focus`, `fresh` and `derived` are leaves.
 
 pub mod app;
 pub mod click;
 pub mod derived;
+pub mod effect;
 pub mod explainer;
 pub mod focus;
 pub mod fresh;

@@ -13,6 +13,7 @@ use crate::newsletter::{
 use crate::present::labels;
 use crate::storage::{self, NewsletterMemory};
 use crate::ui::click::{on_click, Click};
+use crate::ui::effect::effect;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
@@ -41,7 +42,7 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
     // Built fresh whenever the reader's newsletter choice changes (see `ui::fresh`).
     let slot = fresh::slot();
     let node = slot.node;
-    Effect::new(move |_| match session.newsletter.get() {
+    effect(move || match session.newsletter.get() {
         Some(NewsletterMemory::SignedUp) => fresh::show(&slot, move || {
             // Right after sending, the status line below already says so.
             move || {

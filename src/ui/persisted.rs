@@ -4,6 +4,7 @@
 //! tab, Forget my data) are recorded as already stored, so they are never written back: no echo
 //! between tabs, no key re-created after it was removed.
 
+use crate::ui::effect::effect;
 use crate::ui::saved_state::Kept;
 use crate::web::store::Store;
 use leptos::prelude::*;
@@ -42,7 +43,7 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Persisted<T> {
             kept,
             stored,
         };
-        Effect::new(move |_| {
+        effect(move || {
             persisted.value.with(|value| {
                 let wrote = kept.try_update_value(|kept| {
                     let stored = stored(kept);

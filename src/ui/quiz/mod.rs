@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::content::QUIZ_TITLE;
 use crate::quiz::{start_intro, Action, Phase};
 use crate::ui::click::{on_click, Click};
+use crate::ui::effect::effect;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
 use crate::ui::live::live;
@@ -38,7 +39,8 @@ pub fn QuizSection(session: Session) -> impl IntoView {
     // Each screen is built fresh into its slot when the screen changes (see `ui::fresh`).
     let slot = fresh::slot();
     let node = slot.node;
-    Effect::new(move |built: Option<Screen>| {
+    let mut built = None;
+    effect(move || {
         let screen = match session.quiz.with(|quiz| quiz.phase()) {
             Phase::NotStarted => Screen::Start,
             Phase::Asking { .. } | Phase::Feedback { .. } => Screen::Question,
@@ -50,8 +52,8 @@ pub fn QuizSection(session: Session) -> impl IntoView {
                 Screen::Question => fresh::show(&slot, move || view! { <QuestionView session/> }),
                 Screen::Results => fresh::show(&slot, move || view! { <ResultsView session/> }),
             }
+            built = Some(screen);
         }
-        screen
     });
     let not_saving = move || {
         (!session.persistent.get()).then(|| {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::content::AnswerOption;
 use crate::present::labels::{self, OptionMark};
 use crate::quiz::{Action, CurrentQuestion};
+use crate::ui::effect::effect;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
 use crate::ui::live::live;
@@ -25,12 +26,13 @@ pub fn QuestionView(session: Session) -> impl IntoView {
     let node = slot.node;
     // `current` notifies on every change of the quiz: the form is rebuilt only when the place
     // differs from the one it was built for.
-    Effect::new(move |built_for: Option<Option<(&str, usize, usize)>>| {
+    let mut built_for = None;
+    effect(move || {
         let place = current.with(|c| c.as_ref().map(|c| (c.question.id, c.index, c.total)));
         if built_for != Some(place) {
             fresh::show(&slot, move || view! { <QuestionForm session/> });
+            built_for = Some(place);
         }
-        place
     });
     view! { <div node_ref=node></div> }
 }
@@ -85,14 +87,15 @@ fn QuestionForm(session: Session) -> impl IntoView {
     // The feedback appears once, when the answer is checked (built fresh, see `ui::fresh`).
     let feedback_slot = fresh::slot();
     let feedback_node = feedback_slot.node;
-    Effect::new(move |built_for: Option<bool>| {
+    let mut built_for = None;
+    effect(move || {
         let answered = current.with(|c| c.as_ref().is_some_and(|c| c.answer.is_some()));
         if built_for != Some(answered) {
             fresh::show(&feedback_slot, move || {
                 current.with_untracked(|c| c.as_ref().and_then(|c| feedback(session, c)))
             });
+            built_for = Some(answered);
         }
-        answered
     });
     let hint_text =
         live(move || (hint.get() && nothing_selected()).then_some("Choose an answer first."));

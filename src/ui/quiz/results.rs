@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::present::labels;
 use crate::quiz::{advice, review_line, Action, QuizResults};
 use crate::ui::click::{on_click, Click};
+use crate::ui::effect::effect;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
 use crate::ui::link::RevealLink;
@@ -22,7 +23,7 @@ pub fn ResultsView(session: Session) -> impl IntoView {
     // Built fresh whenever the results change (see `ui::fresh`).
     let slot = fresh::slot();
     let node = slot.node;
-    Effect::new(move |_| {
+    effect(move || {
         // The key is read, not only tracked: a tracked memo that was never computed never
         // notifies (see `ui::fresh`).
         results.with(|_| ());

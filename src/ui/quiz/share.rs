@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::present::share::{ShareData, ShareMethod};
 use crate::quiz::QuizResults;
+use crate::ui::effect::effect;
 use crate::ui::live::live;
 use crate::web::events::{emit, HostEvent};
 use crate::web::share::{self, Outcome};
@@ -32,7 +33,7 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
     let done = RwSignal::new(None::<ShareMethod>);
     let button = NodeRef::<html::Button>::new();
     let field = NodeRef::<html::Input>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(input) = field.get() {
             // Set here, not as a view prop: the selection must cover the value, so the value has
             // to be in place before select().
