@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use crate::content::ARTICLE;
 use crate::ui::explainer::Explainer;
 use crate::ui::fresh::Mounted;
+use crate::ui::listener::listener;
 use crate::ui::newsletter::NewsletterSection;
 use crate::ui::quiz::QuizSection;
 use crate::ui::session::Session;
@@ -49,7 +50,7 @@ pub fn App(session: Session, built: Built) -> impl IntoView {
     };
     build_after_frame(stages, later.into_iter(), built);
     view! {
-        <div on:click=on_click node_ref=root>
+        <div on:click=listener(on_click) node_ref=root>
             <h2>{ARTICLE.title}</h2>
         </div>
     }

@@ -1,11 +1,11 @@
-//! The buttons that act on the session, through one handler type: every `on:click` made with
-//! [`on_click`] shares one copy of Leptos's listener code, where a closure per button compiles
-//! one copy each.
+//! The buttons that act on the session: what each does, as a [`Click`] (their handlers are
+//! [`Listener`]s, see `ui::listener`).
 
 use leptos::ev::MouseEvent;
 
 use crate::quiz::Action;
 use crate::storage::NewsletterMemory;
+use crate::ui::listener::{listener, Listener};
 use crate::ui::session::Session;
 
 /// What a button does.
@@ -21,8 +21,8 @@ pub enum Click {
 }
 
 /// The click handler of a button that does `click`.
-pub fn on_click(session: Session, click: Click) -> impl Fn(MouseEvent) + Clone + 'static {
-    move |_| act(session, click)
+pub fn on_click(session: Session, click: Click) -> Listener<MouseEvent> {
+    listener(move |_| act(session, click))
 }
 
 fn act(session: Session, click: Click) {

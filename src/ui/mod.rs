@@ -4,7 +4,7 @@
 //! from `present`, so they never compute a score, pick a class or parse storage themselves.
 //!
 //! The tree, without cycles: `app` → `explainer`, `quiz` (its own folder; `quiz::shared` holds
-//! the parts its screens share), `newsletter` → `explainer`; `link`, `click`, `effect`, `focus`, `fresh` and `derived` are leaves.
+//! the parts its screens share), `newsletter` → `explainer`; `link`, `listener`, `click`, `effect`, `focus`, `fresh` and `derived` are leaves.
 
 pub mod app;
 pub mod click;
@@ -14,6 +14,7 @@ pub mod explainer;
 pub mod focus;
 pub mod fresh;
 pub mod link;
+pub mod listener;
 pub mod live;
 pub mod newsletter;
 pub mod persisted;

@@ -17,6 +17,7 @@ use crate::ui::effect::effect;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
+use crate::ui::listener::listener;
 use crate::ui::live::live;
 use crate::ui::session::{FocusTarget, Session};
 use crate::web::submit;
@@ -167,7 +168,7 @@ fn SignupFormView(
     let sending = move || form.with(|form| *form.state() == FormState::Sending);
 
     view! {
-        <form class="ccq-signup" on:submit=on_submit novalidate>
+        <form class="ccq-signup" on:submit=listener(on_submit) novalidate>
             <div class="ccq-field">
                 <label for="ccq-email">"Your e-mail address"</label>
                 <input
@@ -180,7 +181,7 @@ fn SignupFormView(
                     spellcheck="false"
                     // The input owns its text (writing it back on each keystroke moves the caret);
                     // the form state only mirrors it.
-                    on:input=move |event| form.update(|form| form.set_email(&event_target_value(&event)))
+                    on:input=listener(move |event| form.update(|form| form.set_email(&event_target_value(&event))))
                     readonly=locked
                     aria-invalid=move || labels::true_false(error_for(Field::Email).is_some())
                     aria-describedby="ccq-email-error"
@@ -192,7 +193,7 @@ fn SignupFormView(
                     type="checkbox"
                     node_ref=consent_input
                     prop:checked=move || form.with(|form| form.consent())
-                    on:change=move |event| form.update(|form| form.set_consent(event_target_checked(&event)))
+                    on:change=listener(move |event| form.update(|form| form.set_consent(event_target_checked(&event))))
                     disabled=locked
                     aria-invalid=move || labels::true_false(error_for(Field::Consent).is_some())
                     aria-describedby="ccq-consent-error"

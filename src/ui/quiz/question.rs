@@ -11,6 +11,7 @@ use crate::quiz::{Action, CurrentQuestion};
 use crate::ui::effect::effect;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
+use crate::ui::listener::listener;
 use crate::ui::live::live;
 use crate::ui::session::{FocusTarget, Session};
 
@@ -100,7 +101,7 @@ fn QuestionForm(session: Session) -> impl IntoView {
     let hint_text =
         live(move || (hint.get() && nothing_selected()).then_some("Choose an answer first."));
     view! {
-        <form class="ccq-question" on:submit=on_submit novalidate>
+        <form class="ccq-question" on:submit=listener(on_submit) novalidate>
             <p class="ccq-progress-text" id="ccq-progress">{progress}</p>
             <div class="ccq-bar" aria-hidden="true">
                 <span style:width=bar_width></span>
@@ -149,7 +150,7 @@ fn options(
                         value=option.id
                         prop:checked=selected
                         disabled=checked
-                        on:change=move |_| session.act(Action::Select { question_id, option_id: option.id })
+                        on:change=listener(move |_| session.act(Action::Select { question_id, option_id: option.id }))
                     />
                     <span>{option.text}</span>
                     // Always there, empty until checked: a text update, not a subtree swapped in.

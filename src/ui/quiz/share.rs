@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use crate::present::share::{ShareData, ShareMethod};
 use crate::quiz::QuizResults;
 use crate::ui::effect::effect;
+use crate::ui::listener::listener;
 use crate::ui::live::live;
 use crate::web::events::{emit, HostEvent};
 use crate::web::share::{self, Outcome};
@@ -42,7 +43,7 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
             input.select();
         }
     });
-    let on_click = move |_| {
+    let on_click = move |_: leptos::ev::MouseEvent| {
         let Some(data) = sharing
             .try_update_value(|sharing| {
                 (!sharing.busy).then(|| {
@@ -91,7 +92,7 @@ pub fn ShareResult(results: QuizResults) -> impl IntoView {
     };
     view! {
         <div class="ccq-share">
-            <button type="button" class="ccq-btn" node_ref=button on:click=on_click>
+            <button type="button" class="ccq-btn" node_ref=button on:click=listener(on_click)>
                 "Share your result"
             </button>
             <p class="ccq-status" role="status">
