@@ -33,26 +33,40 @@ pub mod storage;
 pub mod ui;
 pub mod web;
 
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::HtmlElement;
 
 /// Mounts one widget for the `<cto-cio-quiz>` element `host` into `container` (a div inside the
-/// element's shadow root). Called by `embed.js` once per element; each call is independent. The
-/// parts arrive over the next few frames (see `ui::app`), and `built` is called once all are in.
-/// The returned [`Widget`] keeps it mounted until `embed.js` calls [`Widget::unmount`].
+/// element's shadow root). Called by `embed.js` once per element; each call is independent.
+/// This call reads the attributes and checks storage; the session and the title follow in a task
+/// of their own, so neither task blocks the host page for long. The parts arrive over the next
+/// few frames (see `ui::app`), and `built` is called once all are in. The returned [`Widget`]
+/// keeps it mounted until `embed.js` calls [`Widget::unmount`].
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, container: HtmlElement, built: js_sys::Function) -> Widget {
     web::panic::report_once();
     let config = web::host::read_config(&host);
     let store = web::store::Store::open(&[&*config.storage_key, ":probe"].concat());
-    let handle = leptos::mount::mount_to(container, move || {
-        let session = ui::session::Session::open(host, config, store);
-        let built = web::host::Built::new(built);
-        leptos::view! { <ui::app::App session built/> }
-    });
-    Widget {
-        _mounted: Box::new(handle),
-    }
+    let mounted: Rc<Cell<Option<Box<dyn Any>>>> = Rc::default();
+    // Weak: a widget unmounted before its task runs is never built.
+    let slot = Rc::downgrade(&mounted);
+    leptos::prelude::set_timeout(
+        move || {
+            let Some(slot) = slot.upgrade() else { return };
+            let handle = leptos::mount::mount_to(container, move || {
+                let session = ui::session::Session::open(host, config, store);
+                let built = web::host::Built::new(built);
+                leptos::view! { <ui::app::App session built/> }
+            });
+            slot.set(Some(Box::new(handle)));
+        },
+        std::time::Duration::ZERO,
+    );
+    Widget { _mounted: mounted }
 }
 
 /// One mounted widget. It holds Leptos's mount handle, whose drop removes the widget's DOM and
@@ -60,8 +74,9 @@ pub fn mount(host: HtmlElement, container: HtmlElement, built: js_sys::Function)
 /// released through `on_cleanup`. Single-page-app blogs remove elements; without this they would pile up.
 #[wasm_bindgen]
 pub struct Widget {
-    // Boxed as `Any`: the handle's type names the whole view tree; only its drop matters here.
-    _mounted: Box<dyn std::any::Any>,
+    // `Any`: the handle's type names the whole view tree; only its drop matters here. Empty
+    // until the mount task has run.
+    _mounted: Rc<Cell<Option<Box<dyn Any>>>>,
 }
 
 #[wasm_bindgen]
