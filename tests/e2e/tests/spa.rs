@@ -50,6 +50,45 @@ return {
 };
 "#;
 
+/// Makes the page remove the element `arguments[0]` in the microtask after the loader attaches its
+/// shadow root: right after the `mount` call, before the session's own task (`src/lib.rs`), as a
+/// router that navigates away at once would. `window.__ccqEarly` keeps the element and
+/// `window.__ccqEarlyState` its state when it was removed.
+const REMOVE_WHILE_MOUNTING_JS: &str = r#"
+const [id] = arguments;
+const attach = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (init) {
+  const root = attach.call(this, init);
+  if (this.id === id) {
+    Element.prototype.attachShadow = attach;
+    window.__ccqEarly = this;
+    queueMicrotask(() => {
+      window.__ccqEarlyState = this.getAttribute('data-ccq-state');
+      this.remove();
+    });
+  }
+  return root;
+};
+return true;
+"#;
+
+/// The removed element: its state when removed, and what its shadow root holds now.
+const EARLY_JS: &str = r#"
+const el = window.__ccqEarly;
+return {
+  removed_in: window.__ccqEarlyState || null,
+  state: el ? el.getAttribute('data-ccq-state') : null,
+  roots: el && el.shadowRoot ? el.shadowRoot.querySelectorAll('div.ccq').length : 0,
+};
+"#;
+
+#[derive(Debug, Deserialize)]
+struct Early {
+    removed_in: Option<String>,
+    state: Option<String>,
+    roots: usize,
+}
+
 #[derive(Debug, Deserialize)]
 struct Status {
     listeners: u32,
@@ -205,6 +244,43 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
                 && again.roots == 1,
             "the re-inserted element should mount again on question 3: {again:?}"
         );
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_element_removed_while_mounting_leaves_nothing_behind() {
+    in_every_engine("SPA: removed between the mount tasks", |ctx| async move {
+        ctx.open(PAGE).await?;
+        ctx.eval::<bool>(REMOVE_WHILE_MOUNTING_JS, vec![json!("early")])
+            .await?;
+        create(&ctx, "route-a", "early", "e2e-spa-early").await?;
+        ctx.wait_eval(
+            "#early to be removed right after its mount call",
+            STEP,
+            EARLY_JS,
+            vec![],
+            |e: &Early| e.removed_in.is_some(),
+        )
+        .await?;
+        // By the time a second widget is ready, the first one's session task and its removal
+        // have long run: whatever it left behind would show now.
+        create(&ctx, "route-b", "later", "e2e-spa-early").await?;
+        ctx.wait_ready("#later").await?;
+        let later = status(&ctx, "later").await?;
+        let early: Early = ctx.eval(EARLY_JS, vec![]).await?;
+        ensure!(
+            early.removed_in.as_deref() == Some("loading")
+                && early.state.is_none()
+                && early.roots == 0,
+            "the element removed while mounting should be reset, with no widget in it: {early:?}"
+        );
+        ensure!(
+            later.listeners == 1 && later.roots == 1,
+            "only the second widget should be mounted (one storage listener): {later:?}"
+        );
+        remove_and_wait_released(&ctx, "later").await?;
         ctx.assert_probe_clean().await
     })
     .await;
