@@ -33,7 +33,13 @@ pub const ATTRIBUTES: &[&str] = &[
     "newsletter-provider",
     "newsletter-tag",
     "privacy-url",
+    "share-url",
 ];
+
+/// The attributes that only change how the widget looks and behaves for the reader. The frame
+/// page takes these, and only these, from its query string: where sign-ups go, the privacy link
+/// and the shared address are the blog owner's to set on the element, never a link's.
+pub const PRESENTATION_ATTRIBUTES: &[&str] = &["storage-key", "parts", "questions", "feedback"];
 
 /// The widget's configuration, complete: every field has a usable value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +56,8 @@ pub struct Config {
     pub newsletter_tag: Option<String>,
     /// An `https://` or `http://` URL, or a path starting with `/` (relative to the host page).
     pub privacy_url: Option<String>,
+    /// The address Share uses instead of the page's: an absolute `https://` or `http://` URL.
+    pub share_url: Option<String>,
 }
 
 impl Default for Config {
@@ -62,6 +70,7 @@ impl Default for Config {
             newsletter: NewsletterSetup::NotConnected,
             newsletter_tag: None,
             privacy_url: None,
+            share_url: None,
         }
     }
 }
@@ -152,6 +161,8 @@ const TAG_RULE: &str = "use 1-100 characters, without line breaks or other contr
 const TAG_FALLBACK: &str = "sending no tag";
 const PRIVACY_RULE: &str = "use an https:// or http:// URL, or a path starting with /";
 const PRIVACY_FALLBACK: &str = "showing no privacy link";
+const SHARE_URL_RULE: &str = "use an absolute https:// or http:// URL";
+const SHARE_URL_FALLBACK: &str = "sharing the page’s own address";
 
 impl Config {
     /// Reads every attribute through `get` (`None` = absent) and returns the configuration with the
@@ -258,6 +269,20 @@ impl Config {
                     PRIVACY_RULE,
                     PRIVACY_FALLBACK,
                 )),
+            }
+        }
+
+        if let Some(value) = get("share-url") {
+            let url = value.trim_ascii();
+            if split_web_url(url).is_ok() {
+                config.share_url = Some(url.to_owned());
+            } else {
+                errors.push(ConfigError::new(
+                    "share-url",
+                    value,
+                    SHARE_URL_RULE,
+                    SHARE_URL_FALLBACK,
+                ));
             }
         }
 
@@ -427,6 +452,7 @@ mod tests {
             ("newsletter-provider", "buttondown"),
             ("newsletter-tag", "t"),
             ("privacy-url", "/privacy"),
+            ("share-url", "https://blog.example/post"),
         ];
         for absent in ATTRIBUTES {
             let present: Vec<(&str, &str)> =
@@ -445,6 +471,7 @@ mod tests {
                 ),
                 "newsletter-tag" => assert_eq!(c.newsletter_tag, d.newsletter_tag),
                 "privacy-url" => assert_eq!(c.privacy_url, d.privacy_url),
+                "share-url" => assert_eq!(c.share_url, d.share_url),
                 other => panic!("untested attribute {other}"),
             }
         }
@@ -654,6 +681,7 @@ mod tests {
             ("parts", "sidebar"),
             ("feedback", ""),
             ("newsletter-tag", ""),
+            ("share-url", "/p"),
         ]);
         let names: Vec<&str> = errors.iter().map(|e| e.attribute).collect();
         assert_eq!(names, ATTRIBUTES);
@@ -837,6 +865,64 @@ mod tests {
             errors.first().map(|e| e.to_string()).as_deref(),
             Some("<cto-cio-quiz>: invalid privacy-url=\"javascript:alert(1)\" (use an https:// or http:// URL, or a path starting with /); showing no privacy link.")
         );
+    }
+
+    // share-url
+
+    #[test]
+    fn share_url_is_an_absolute_web_address() {
+        for (value, kept) in [
+            (
+                "https://blog.example/cto-vs-cio",
+                "https://blog.example/cto-vs-cio",
+            ),
+            (
+                " http://blog.example/p?x=1#q ",
+                "http://blog.example/p?x=1#q",
+            ),
+        ] {
+            let (c, errors) = config(&[("share-url", value)]);
+            assert!(errors.is_empty(), "{value:?}");
+            assert_eq!(c.share_url.as_deref(), Some(kept));
+        }
+        for value in [
+            "",
+            "/cto-vs-cio",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//blog.example/p",
+            "https://user@blog.example/p",
+            "https://blog.example/a b",
+        ] {
+            let (c, errors) = config(&[("share-url", value)]);
+            only_error_names(&errors, "share-url");
+            assert_eq!(c.share_url, None, "{value:?}");
+        }
+        let (_, errors) = config(&[("share-url", "/post")]);
+        assert_eq!(
+            errors.first().map(|e| e.to_string()).as_deref(),
+            Some("<cto-cio-quiz>: invalid share-url=\"/post\" (use an absolute https:// or http:// URL); sharing the page’s own address.")
+        );
+    }
+
+    #[test]
+    fn presentation_attributes_are_attributes_and_never_say_where_data_goes() {
+        for name in PRESENTATION_ATTRIBUTES {
+            assert!(ATTRIBUTES.contains(name), "{name}");
+        }
+        for owner_only in [
+            "newsletter-action",
+            "newsletter-provider",
+            "newsletter-tag",
+            "privacy-url",
+            "share-url",
+        ] {
+            assert!(ATTRIBUTES.contains(&owner_only));
+            assert!(
+                !PRESENTATION_ATTRIBUTES.contains(&owner_only),
+                "{owner_only}"
+            );
+        }
     }
 
     #[test]

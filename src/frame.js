@@ -1,14 +1,19 @@
 // cto-cio-quiz frame page script (dist/frame.html), for platforms that allow an iframe but no script.
-// 1. Copies the query string's known parameters onto the page's <cto-cio-quiz> with setAttribute,
-// before embed.js upgrades it, so the widget validates them exactly as it validates attributes.
-// Query text only ever becomes attribute values: it is never parsed or rendered as HTML.
+// 1. Copies the query string's presentation parameters (storage-key, parts, questions, feedback)
+// onto the page's <cto-cio-quiz> with setAttribute, before embed.js upgrades it, so the widget
+// validates them exactly as it validates attributes. Where sign-ups go, the privacy link and the
+// shared address (newsletter-*, privacy-url, share-url) are never taken from the query string:
+// anyone can write a link to the owner's frame page, so those come only from the attributes the
+// owner wrote on the element in their copy of frame.html. Query text only ever becomes attribute
+// values: it is never parsed or rendered as HTML.
 // 2. Tells the embedding page the content's height whenever it changes, as
 // { type: "cto-cio-quiz:resize", height: <whole CSS px> }, so a host script can size the iframe.
 // A classic script placed right after the element: it runs before the module loader does.
 (function () {
   "use strict";
-  // The element's attribute names; a native test (tests/frame_page.rs) fails when they differ from src/config.rs.
-  var ATTRIBUTES = ["storage-key", "parts", "questions", "feedback", "newsletter-action", "newsletter-provider", "newsletter-tag", "privacy-url"];
+  // The presentation attributes; a native test (tests/frame_page.rs) fails when they differ from
+  // src/config.rs's PRESENTATION_ATTRIBUTES.
+  var ATTRIBUTES = ["storage-key", "parts", "questions", "feedback"];
   var quiz = document.querySelector("cto-cio-quiz");
   if (!quiz) return;
   var params = new URLSearchParams(location.search);

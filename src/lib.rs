@@ -50,7 +50,7 @@ use web_sys::HtmlElement;
 pub fn mount(host: HtmlElement, container: HtmlElement, built: js_sys::Function) -> Widget {
     web::panic::report_once();
     let config = web::host::read_config(&host);
-    let store = web::store::Store::open(&[&*config.storage_key, ":probe"].concat());
+    let store = web::store::Store::open(&config.storage_key, &host);
     let mounted: Rc<Cell<Option<Box<dyn Any>>>> = Rc::default();
     // Weak: a widget unmounted before its task runs is never built.
     let slot = Rc::downgrade(&mounted);

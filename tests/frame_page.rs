@@ -1,10 +1,10 @@
-//! `dist/frame.html`'s sources agree with the crate: `src/frame.js` copies exactly the attributes
-//! `src/config.rs` reads (a name missing there would be silently ignored in the frame, an extra one
-//! would be an attribute nothing validates), and the page has no inline script or style (its
-//! article is checked with the demo post's in `src/snippet/tests.rs`).
+//! `dist/frame.html`'s sources agree with the crate: `src/frame.js` copies exactly the presentation
+//! attributes `src/config.rs` names from the query string (never where sign-ups go: anyone can
+//! write a link to the frame page), and the page has no inline script or style (its article is
+//! checked with the demo post's in `src/snippet/tests.rs`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use cto_cio_quiz::config::ATTRIBUTES;
+use cto_cio_quiz::config::{ATTRIBUTES, PRESENTATION_ATTRIBUTES};
 
 const FRAME_JS: &str = include_str!("../src/frame.js");
 const FRAME_HTML: &str = include_str!("../frame.html");
@@ -22,8 +22,26 @@ fn frame_js_attributes() -> Vec<String> {
 }
 
 #[test]
-fn frame_js_copies_exactly_the_attributes_config_reads() {
-    assert_eq!(frame_js_attributes(), ATTRIBUTES);
+fn frame_js_copies_exactly_the_presentation_attributes() {
+    assert_eq!(frame_js_attributes(), PRESENTATION_ATTRIBUTES);
+    for name in frame_js_attributes() {
+        assert!(
+            ATTRIBUTES.contains(&name.as_str()),
+            "{name} is not read by config.rs"
+        );
+    }
+    for name in [
+        "newsletter-action",
+        "newsletter-provider",
+        "newsletter-tag",
+        "privacy-url",
+        "share-url",
+    ] {
+        assert!(
+            !FRAME_JS.contains(&format!("\"{name}\"")),
+            "frame.js names {name}"
+        );
+    }
 }
 
 #[test]

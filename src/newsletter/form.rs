@@ -3,8 +3,9 @@
 //! and reports back with [`SignupForm::on_sent`] or [`SignupForm::on_failed`].
 //!
 //! ```text
-//! Editing --submit: Send--> Sending --on_sent--> Sent(Delivery)      (final: never sends twice)
-//!    ^                         |
+//! Editing --submit: Send--> Sending --on_sent--> Sent(Delivery)      (never sends twice...
+//!    ^                         |                        |
+//!    |                         |                        +--start_again--> Editing  (...unless asked)
 //!    |                         +--on_failed--> Failed(Failure) --submit: Send--> Sending (retry)
 //!    +-- submit: Invalid (also from Failed, so a stale failure message goes away)
 //! ```
@@ -25,19 +26,26 @@ use super::endpoint::{form_urlencoded, Endpoint};
 /// How a sent sign-up ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Delivery {
-    /// The reply was opaque (a provider without CORS headers): the request left, but whether the
-    /// service took it is unknown. Providers double opt-in anyway, so the reader is told to confirm.
+    /// The reply was opaque (a provider without CORS headers, even a 404 for a wrong account): the
+    /// request left, but whether the service took it is unknown. It is remembered as a request,
+    /// and the reader is told to look for the confirmation e-mail and to sign up again without one.
     Unconfirmed,
-    /// A generic endpoint answered 2xx.
+    /// A generic endpoint answered 2xx, readably: the only reply that means "on the list".
     Confirmed,
 }
 
-/// Why a sign-up did not go through.
+/// Why a sign-up did not go through. In every case the typed address is kept and the reader may
+/// send it again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {
-    /// The request never got an answer (offline, DNS, or a generic endpoint without CORS headers,
-    /// which the browser reports the same way). The typed address is kept; the reader may retry.
+    /// The request failed while the browser said it was offline (`navigator.onLine` false).
     Offline,
+    /// The request failed while the browser was online: the service could not be reached, or (a
+    /// generic endpoint without CORS headers, which the browser reports the same way) it may have
+    /// taken the sign-up but did not say so readably.
+    Unreachable,
+    /// No answer within [`super::REPLY_TIMEOUT_MS`]; the request was abandoned.
+    TimedOut,
     /// A generic endpoint answered with this non-2xx status.
     Rejected { status: u16 },
 }
@@ -213,6 +221,14 @@ impl SignupForm {
         }
     }
 
+    /// The reader asked to sign up again after a request nobody confirmed: the form takes input
+    /// again, with what was typed still in it. Only has an effect once `Sent`.
+    pub fn start_again(&mut self) {
+        if let FormState::Sent(_) = self.state {
+            self.state = FormState::Editing;
+        }
+    }
+
     pub fn state(&self) -> &FormState {
         &self.state
     }
@@ -261,10 +277,19 @@ pub fn status_message(state: &FormState) -> Option<Cow<'static, str>> {
     let text = match state {
         FormState::Editing => return None,
         FormState::Sending => "Sending…",
-        FormState::Sent(Delivery::Unconfirmed) => "Almost done — check your inbox to confirm.",
+        FormState::Sent(Delivery::Unconfirmed) => {
+            "Check your inbox to confirm — nothing there in a few minutes? Sign up again."
+        }
         FormState::Sent(Delivery::Confirmed) => "You’re on the list — thanks!",
         FormState::Failed(Failure::Offline) => {
             "You seem to be offline. Your e-mail is still here; try again when you’re connected."
+        }
+        FormState::Failed(Failure::Unreachable) => {
+            "The newsletter service could not be reached or did not confirm the sign-up. Your \
+             e-mail is still here: if no confirmation arrives, try again."
+        }
+        FormState::Failed(Failure::TimedOut) => {
+            "The newsletter service did not answer in time. Your e-mail is still here; try again."
         }
         FormState::Failed(Failure::Rejected { status }) => {
             // One format! outside any loop: the status code helps the blog owner if a reader reports it.
@@ -496,6 +521,34 @@ mod tests {
     }
 
     #[test]
+    fn signing_up_again_keeps_what_was_typed() {
+        let mut form = filled("reader@example.com");
+        form.start_again();
+        assert_eq!(form.state(), &FormState::Editing, "nothing was sent yet");
+        assert!(matches!(
+            form.submit(&generic(), None, ""),
+            SubmitDecision::Send(_)
+        ));
+        form.start_again();
+        assert_eq!(
+            form.state(),
+            &FormState::Sending,
+            "not while a request is out"
+        );
+        form.on_sent(Delivery::Unconfirmed);
+        assert_eq!(form.submit(&generic(), None, ""), SubmitDecision::Busy);
+        form.start_again();
+        assert_eq!(form.state(), &FormState::Editing);
+        assert!(form.accepts_input());
+        assert_eq!(form.email(), "reader@example.com");
+        assert!(form.consent());
+        assert!(matches!(
+            form.submit(&generic(), None, ""),
+            SubmitDecision::Send(_)
+        ));
+    }
+
+    #[test]
     fn results_only_count_while_sending() {
         let mut form = SignupForm::new();
         form.on_sent(Delivery::Confirmed);
@@ -511,7 +564,7 @@ mod tests {
         assert_eq!(msg(FormState::Sending).as_deref(), Some("Sending…"));
         assert_eq!(
             msg(FormState::Sent(Delivery::Unconfirmed)).as_deref(),
-            Some("Almost done — check your inbox to confirm.")
+            Some("Check your inbox to confirm — nothing there in a few minutes? Sign up again.")
         );
         assert_eq!(
             msg(FormState::Sent(Delivery::Confirmed)).as_deref(),
@@ -521,6 +574,14 @@ mod tests {
             msg(FormState::Failed(Failure::Offline)).as_deref(),
             Some("You seem to be offline. Your e-mail is still here; try again when you’re connected.")
         );
+        let unreachable = msg(FormState::Failed(Failure::Unreachable)).unwrap_or_default();
+        assert!(
+            unreachable.starts_with("The newsletter service could not be reached")
+                && !unreachable.contains("offline"),
+            "online, a failed request is not called offline: {unreachable}"
+        );
+        let timed_out = msg(FormState::Failed(Failure::TimedOut)).unwrap_or_default();
+        assert!(timed_out.contains("did not answer") && timed_out.contains("try again"));
         assert_eq!(
             msg(FormState::Failed(Failure::Rejected { status: 422 })).as_deref(),
             Some("The newsletter service refused the sign-up (error 422). Please try again later.")

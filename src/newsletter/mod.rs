@@ -21,3 +21,6 @@ pub use form::{
 };
 pub use provider::Provider;
 pub use tag::resolve_tag;
+
+/// How long a sign-up request may take before it is abandoned and the reader may send it again.
+pub const REPLY_TIMEOUT_MS: u32 = 15_000;

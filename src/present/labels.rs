@@ -189,6 +189,7 @@ mod tests {
             score,
             total,
             finished_at_ms: at,
+            id: 0,
         }
     }
 

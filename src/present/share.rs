@@ -13,7 +13,8 @@ pub struct ShareData {
     pub title: &'static str,
     /// "I scored 8/10 on the CTO vs CIO quiz: Race strategist"
     pub text: String,
-    /// The post's address (see [`post_url`]).
+    /// The post's address (see [`post_url`]); empty when the document has no web address to
+    /// share (a `data:`, `blob:` or `about:srcdoc` frame without a `share-url`).
     pub url: String,
 }
 
@@ -28,25 +29,41 @@ impl ShareData {
 
     /// The text and the link as one line, for the clipboard and the copy-by-hand field.
     pub fn clipboard_text(&self) -> String {
+        if self.url.is_empty() {
+            return self.text.clone();
+        }
         [&*self.text, " ", &self.url].concat()
     }
 }
 
-/// The post's address: the page's `<link rel="canonical">` (as the browser resolved it) when it is
-/// an http(s) URL, since blogs reach one post through many addresses; otherwise the page's own
-/// address without its query and fragment, which may carry tracking or a reader's session.
-pub fn post_url(canonical: Option<&str>, location: &str) -> String {
-    let canonical = canonical
-        .map(str::trim)
-        .filter(|href| href.starts_with("https://") || href.starts_with("http://"));
-    match canonical {
-        Some(href) => href.to_owned(),
-        None => location
-            .split(['?', '#'])
-            .next()
-            .unwrap_or(location)
-            .to_owned(),
+/// The post's address. The owner's `share-url` first (already checked to be an absolute
+/// http(s) URL: in a frame it names the post, not the frame page); then the page's
+/// `<link rel="canonical">` (as the browser resolved it) when it is an http(s) URL, since blogs
+/// reach one post through many addresses; then the page's own address without its query and
+/// fragment, which may carry tracking or a reader's session. A document whose address is not
+/// http(s) has nothing to share: empty.
+pub fn post_url(share_url: Option<&str>, canonical: Option<&str>, location: &str) -> String {
+    let web = |href: &&str| href.starts_with("https://") || href.starts_with("http://");
+    if let Some(href) = share_url.or(canonical.map(str::trim).filter(web)) {
+        return href.to_owned();
     }
+    let page = location.split(['?', '#']).next().unwrap_or(location);
+    if web(&page) {
+        page.to_owned()
+    } else {
+        String::new()
+    }
+}
+
+/// Where the results' Share button stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sharing {
+    #[default]
+    Idle,
+    /// The share sheet is open (a second click would be refused by the browser and then copied
+    /// instead): one attempt at a time.
+    Busy,
+    Done(ShareMethod),
 }
 
 /// How a result was shared: the `method` of the `cto-cio-quiz:share` event.
@@ -90,14 +107,50 @@ mod tests {
     use crate::content::TIERS;
 
     #[test]
-    fn the_canonical_link_wins() {
+    fn the_owner_s_share_url_wins_then_the_canonical_link() {
         assert_eq!(
             post_url(
+                Some("https://blog.example/post"),
+                Some("https://blog.example/cto-vs-cio"),
+                "https://blog.example/widgets/frame.html?parts=quiz"
+            ),
+            "https://blog.example/post"
+        );
+        assert_eq!(
+            post_url(
+                None,
                 Some("https://blog.example/cto-vs-cio"),
                 "https://blog.example/cto-vs-cio?utm_source=x#quiz"
             ),
             "https://blog.example/cto-vs-cio"
         );
+    }
+
+    #[test]
+    fn a_document_without_a_web_address_shares_no_link() {
+        for location in [
+            "about:srcdoc",
+            "data:text/html,x",
+            "blob:https://blog.example/1-2",
+            "",
+        ] {
+            assert_eq!(post_url(None, None, location), "", "{location}");
+            assert_eq!(
+                post_url(Some("https://blog.example/p"), None, location),
+                "https://blog.example/p"
+            );
+        }
+        let results = QuizResults {
+            score: 3,
+            total: 5,
+            percent: 60,
+            tier: &TIERS[0],
+            topics: Vec::new(),
+            topics_to_reread: Vec::new(),
+            review: Vec::new(),
+        };
+        let data = ShareData::new(&results, String::new());
+        assert_eq!(data.clipboard_text(), data.text, "no dangling space");
     }
 
     #[test]
@@ -111,16 +164,19 @@ mod tests {
             Some("data:,x"),
         ] {
             assert_eq!(
-                post_url(canonical, location),
+                post_url(None, canonical, location),
                 "https://blog.example/post/",
                 "{canonical:?}"
             );
         }
         assert_eq!(
-            post_url(None, "http://127.0.0.1:8080/p#a?b"),
+            post_url(None, None, "http://127.0.0.1:8080/p#a?b"),
             "http://127.0.0.1:8080/p"
         );
-        assert_eq!(post_url(None, "https://x.example/p"), "https://x.example/p");
+        assert_eq!(
+            post_url(None, None, "https://x.example/p"),
+            "https://x.example/p"
+        );
     }
 
     #[test]

@@ -1,15 +1,15 @@
-//! Past results: `{"v":1,"entries":[{"score":8,"total":12,"finished_at_ms":1764288000000}]}`,
-//! oldest first, capped; decoding keeps every valid entry and drops only the damaged ones.
+//! Past results:
+//! `{"v":1,"entries":[{"score":8,"total":12,"finished_at_ms":1764288000000,"id":3141592653}]}`,
+//! oldest first, capped. Each attempt carries a random `id`, so the histories of two tabs (or
+//! two frames) merge into their union: merging what is already there changes nothing. Reading
+//! the stored list is `entry`'s.
 
 use core::cmp::Ordering;
-use core::iter::once;
 
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::percent;
 
-use super::entry::StoredEntry;
-use super::file::Opened;
 use super::SCHEMA_VERSION;
 
 pub(crate) const WHAT: &str = "Quiz history";
@@ -27,22 +27,21 @@ pub struct HistoryEntry {
     pub total: u32,
     /// Whole milliseconds since the Unix epoch, as JavaScript's `Date.now()` gives them.
     pub finished_at_ms: u64,
+    /// Random, so two attempts that end in the same millisecond in two tabs stay two. Entries
+    /// written before ids existed read as 0 and are told apart by their other fields.
+    pub id: u32,
 }
 
 impl HistoryEntry {
-    /// The entry for a run that finished at `now_ms` (`Date.now()`); a time no `Date` can hold
-    /// (or NaN) becomes 0 rather than an entry the next load would drop.
-    pub fn finished(score: usize, total: usize, now_ms: f64) -> HistoryEntry {
+    /// The entry for a run that finished at `now_ms` (`Date.now()`), identified by `id`; a time
+    /// no `Date` can hold (or NaN) becomes 0 rather than an entry the next load would drop.
+    pub fn finished(score: usize, total: usize, now_ms: f64, id: u32) -> HistoryEntry {
         let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        let ms = if (0.0..=MAX_DATE_MS as f64).contains(&now_ms) {
-            now_ms as u64
-        } else {
-            0
-        };
         HistoryEntry {
             score: count(score),
             total: count(total),
-            finished_at_ms: ms,
+            finished_at_ms: date_ms(now_ms).unwrap_or(0),
+            id,
         }
     }
 
@@ -50,7 +49,7 @@ impl HistoryEntry {
         percent(self.score as usize, self.total as usize)
     }
 
-    fn is_valid(&self) -> bool {
+    pub(crate) fn is_valid(&self) -> bool {
         self.total > 0 && self.score <= self.total && self.finished_at_ms <= MAX_DATE_MS
     }
 
@@ -63,13 +62,27 @@ impl HistoryEntry {
         let ((a, at), (b, bt)) = (ratio(self), ratio(other));
         (a * bt).cmp(&(b * at))
     }
+
+    /// The one order every tab sorts a history in: by time, then by the other fields, so two
+    /// tabs merging the same entries arrive at the same list.
+    fn chronological(&self, other: &HistoryEntry) -> Ordering {
+        let key = |e: &HistoryEntry| (e.finished_at_ms, e.id, e.score, e.total);
+        key(self).cmp(&key(other))
+    }
+}
+
+/// `now_ms` (`Date.now()`) as the whole milliseconds stored, if a JavaScript `Date` can hold it.
+pub fn date_ms(now_ms: f64) -> Option<u64> {
+    (0.0..=MAX_DATE_MS as f64)
+        .contains(&now_ms)
+        .then_some(now_ms as u64)
 }
 
 /// The stored shape of the history.
 #[derive(Serialize, Deserialize)]
 pub struct HistoryFile<E> {
     v: u32,
-    entries: E,
+    pub(crate) entries: E,
 }
 
 /// What the history key is written as.
@@ -80,29 +93,27 @@ pub fn history_file(entries: &[HistoryEntry]) -> HistoryFile<&[HistoryEntry]> {
     }
 }
 
-/// `entries` with `entry` appended, keeping only the newest [`HISTORY_CAP`].
-pub fn append(entries: &[HistoryEntry], entry: HistoryEntry) -> Vec<HistoryEntry> {
-    let excess = (entries.len() + 1).saturating_sub(HISTORY_CAP);
-    entries
-        .iter()
-        .copied()
-        .chain(once(entry))
-        .skip(excess)
-        .collect()
+/// Every entry of `a` and of `b`, each once, oldest first, keeping only the newest
+/// [`HISTORY_CAP`]. Merging a list into itself, or twice, changes nothing.
+pub fn merge(a: &[HistoryEntry], b: &[HistoryEntry]) -> Vec<HistoryEntry> {
+    let mut all: Vec<HistoryEntry> = a.iter().chain(b).copied().collect();
+    all.sort_unstable_by(HistoryEntry::chronological);
+    all.dedup();
+    let excess = all.len().saturating_sub(HISTORY_CAP);
+    all.drain(..excess);
+    all
 }
 
-/// The history after a finished run: appended to what storage holds now (`stored`, read just
-/// before, so another tab's attempts survive), or to what this widget holds when storage has
-/// nothing usable.
+/// The history after a finished run: what storage holds now (`stored`, read in the same task, so
+/// another tab's attempts survive), what this widget holds (so none of its own is lost to a
+/// write that raced it), and the new `entry`.
 pub fn record(
     stored: Option<Vec<HistoryEntry>>,
     ours: &[HistoryEntry],
     entry: HistoryEntry,
 ) -> Vec<HistoryEntry> {
-    match stored {
-        Some(stored) => append(&stored, entry),
-        None => append(ours, entry),
-    }
+    let known = merge(stored.as_deref().unwrap_or_default(), ours);
+    merge(&known, &[entry])
 }
 
 /// The tier id of the most recent result, if there is one.
@@ -121,197 +132,45 @@ pub fn best(entries: &[HistoryEntry]) -> Option<&HistoryEntry> {
     })
 }
 
-/// The valid entries (the newest [`HISTORY_CAP`]) and, if any were dropped, the warning.
-/// `None` for entries means the key held nothing usable (missing, newer or discarded whole).
-pub(crate) fn decode_history(
-    opened: Opened<HistoryFile<Vec<StoredEntry>>>,
-) -> (Option<Vec<HistoryEntry>>, Option<String>) {
-    let items = match opened {
-        Opened::Current(file) => file.entries,
-        Opened::Discarded(warning) => return (None, Some(warning)),
-        Opened::Missing | Opened::Newer => return (None, None),
-    };
-    let found = items.len();
-    let valid: Vec<HistoryEntry> = items
-        .into_iter()
-        .filter_map(|item| match item {
-            StoredEntry::Entry(entry) if entry.is_valid() => Some(entry),
-            _ => None,
-        })
-        .collect();
-    let damaged = found - valid.len();
-    let over_cap = valid.len().saturating_sub(HISTORY_CAP);
-    let kept: Vec<HistoryEntry> = valid.into_iter().skip(over_cap).collect();
-    if damaged + over_cap == 0 {
-        return (Some(kept), None);
-    }
-    let why = match (damaged, over_cap) {
-        (_, 0) => "damaged",
-        (0, _) => "older than the 50 kept",
-        _ => "damaged or older than the 50 kept",
-    };
-    let warning = [
-        WHAT,
-        ": dropped ",
-        &(damaged + over_cap).to_string(),
-        " of ",
-        &found.to_string(),
-        " entries (",
-        why,
-        ").",
-    ]
-    .concat();
-    (Some(kept), Some(warning))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::file::open;
 
     fn entry(score: u32, total: u32, finished_at_ms: u64) -> HistoryEntry {
         HistoryEntry {
             score,
             total,
             finished_at_ms,
+            id: 0,
         }
-    }
-
-    fn encode(entries: &[HistoryEntry]) -> String {
-        serde_json::to_string(&history_file(entries)).unwrap()
-    }
-
-    fn decode(raw: &str) -> (Vec<HistoryEntry>, Option<String>) {
-        let source = |_: &str| Some(raw.to_owned());
-        let (entries, warning) = decode_history(open(&source, "k", WHAT));
-        (entries.unwrap_or_default(), warning)
-    }
-
-    fn wrap(entries: &str) -> String {
-        [r#"{"v":1,"entries":"#, entries, "}"].concat()
-    }
-
-    #[test]
-    fn file_shape_and_round_trip() {
-        let entries = vec![
-            entry(8, 12, 1_764_288_000_000),
-            entry(12, 12, 1_764_288_060_000),
-        ];
-        let raw = encode(&entries);
-        assert_eq!(
-            raw,
-            r#"{"v":1,"entries":[{"score":8,"total":12,"finished_at_ms":1764288000000},{"score":12,"total":12,"finished_at_ms":1764288060000}]}"#
-        );
-        assert_eq!(decode(&raw), (entries, None));
-        assert_eq!(decode(&encode(&[])), (vec![], None));
     }
 
     #[test]
     fn finished_times_are_whole_milliseconds_a_date_can_hold() {
-        assert_eq!(HistoryEntry::finished(3, 4, 1.5).finished_at_ms, 1);
+        assert_eq!(HistoryEntry::finished(3, 4, 1.5, 7).finished_at_ms, 1);
         assert_eq!(
-            HistoryEntry::finished(3, 4, 8.64e15).finished_at_ms,
+            HistoryEntry::finished(3, 4, 8.64e15, 7).finished_at_ms,
             MAX_DATE_MS
         );
         for odd in [f64::NAN, -5.0, 1e300, f64::INFINITY] {
-            assert_eq!(HistoryEntry::finished(3, 4, odd).finished_at_ms, 0);
+            assert_eq!(HistoryEntry::finished(3, 4, odd, 7).finished_at_ms, 0);
         }
         assert_eq!(
-            HistoryEntry::finished(usize::MAX, 4, 0.0).score,
+            HistoryEntry::finished(usize::MAX, 4, 0.0, 7).score,
             u32::MAX,
             "counts saturate instead of wrapping"
         );
     }
 
-    #[test]
-    fn keeps_valid_entries_and_drops_bad_ones() {
-        let raw = wrap(
-            r#"[
-            {"score":3,"total":4,"finished_at_ms":1000},
-            {"score":5,"total":4,"finished_at_ms":1000},
-            {"score":-1,"total":4,"finished_at_ms":1000},
-            {"score":1,"total":0,"finished_at_ms":1000},
-            {"score":1,"total":4,"finished_at_ms":-5},
-            {"score":1,"total":4,"finished_at_ms":1e300},
-            {"score":1,"total":4,"finished_at_ms":1000.5},
-            {"score":1,"total":4,"finished_at_ms":null},
-            {"score":1,"total":4,"finished_at_ms":"NaN"},
-            {"score":1,"total":4,"finished_at_ms":8640000000000001},
-            {"score":1e20,"total":4,"finished_at_ms":1000},
-            {"score":4294967296,"total":4294967297,"finished_at_ms":1000},
-            {"score":1.5,"total":4,"finished_at_ms":1000},
-            {"score":"1","total":4,"finished_at_ms":1000},
-            {"score":1,"total":4},
-            "hello", 42, null, [],
-            {"score":4,"total":4,"finished_at_ms":2000,"extra":true}
-        ]"#,
-        );
-        let (entries, warning) = decode(&raw);
-        assert_eq!(entries, vec![entry(3, 4, 1000), entry(4, 4, 2000)]);
-        assert_eq!(
-            warning.as_deref(),
-            Some("Quiz history: dropped 18 of 20 entries (damaged).")
-        );
+    fn with_id(entry: HistoryEntry, id: u32) -> HistoryEntry {
+        HistoryEntry { id, ..entry }
     }
 
     #[test]
-    fn a_number_no_double_can_hold_loses_the_list() {
-        // serde_json refuses to read 1e400 as a value (RFC 8259 lets parsers limit the range), so
-        // the whole list is lost. No browser writes it: JSON.stringify gives null for it.
-        let (entries, warning) = decode(&wrap(
-            r#"[{"score":1,"total":4,"finished_at_ms":1e400},{"score":1,"total":4,"finished_at_ms":5}]"#,
-        ));
-        assert!(entries.is_empty());
-        assert_eq!(
-            warning.as_deref(),
-            Some("Quiz history was discarded: it is damaged.")
-        );
-    }
-
-    #[test]
-    fn foreign_or_damaged_values_start_empty() {
-        for raw in [
-            "\"hello\"",
-            "42",
-            "null",
-            "[]",
-            "{}",
-            "",
-            r#"{"v":1,"entries":"#,
-            r#"{"v":1,"entries":{}}"#,
-            r#"{"v":1,"entries":null}"#,
-            r#"{"v":0,"entries":[]}"#,
-        ] {
-            let (entries, warning) = decode(raw);
-            assert!(entries.is_empty(), "{raw}");
-            assert!(
-                warning.unwrap().starts_with("Quiz history was discarded"),
-                "{raw}"
-            );
-        }
-    }
-
-    #[test]
-    fn over_cap_keeps_the_newest() {
-        let entries: Vec<HistoryEntry> = (0..60).map(|i| entry(1, 2, i)).collect();
-        let (kept, warning) = decode(&encode(&entries));
-        assert_eq!(kept, entries[10..]);
-        assert_eq!(
-            warning.as_deref(),
-            Some("Quiz history: dropped 10 of 60 entries (older than the 50 kept).")
-        );
-        let raw = encode(&entries).replacen("[{", "[7,{", 1);
-        assert!(decode(&raw)
-            .1
-            .unwrap()
-            .ends_with("dropped 11 of 61 entries (damaged or older than the 50 kept)."));
-    }
-
-    #[test]
-    fn append_caps_at_the_newest() {
+    fn merge_keeps_the_newest_in_time_order() {
         let mut entries = Vec::new();
-        for i in 0..HISTORY_CAP as u64 + 5 {
-            entries = append(&entries, entry(1, 2, i));
+        for i in (0..HISTORY_CAP as u64 + 5).rev() {
+            entries = merge(&entries, &[entry(1, 2, i)]);
             assert!(entries.len() <= HISTORY_CAP);
         }
         assert_eq!(entries.len(), HISTORY_CAP);
@@ -323,15 +182,34 @@ mod tests {
     }
 
     #[test]
-    fn record_appends_to_what_storage_holds_now() {
-        let ours = [entry(1, 2, 1)];
+    fn merging_is_a_union_that_changes_nothing_the_second_time() {
+        let a = [entry(1, 2, 1), with_id(entry(2, 2, 5), 8)];
+        let b = [with_id(entry(2, 2, 5), 8), entry(0, 2, 3)];
+        let both = merge(&a, &b);
+        assert_eq!(both, [a[0], b[1], a[1]]);
+        assert_eq!(merge(&both, &b), both);
+        assert_eq!(
+            merge(&b, &both),
+            both,
+            "the same list, whichever tab merges"
+        );
+        assert_eq!(merge(&both, &both), both);
+        // Two attempts that ended in the same millisecond in two tabs stay two.
+        let twins = merge(&[with_id(entry(1, 2, 9), 1)], &[with_id(entry(1, 2, 9), 2)]);
+        assert_eq!(twins.len(), 2);
+    }
+
+    #[test]
+    fn record_keeps_what_storage_and_this_widget_hold() {
+        let ours = [entry(1, 2, 1), with_id(entry(2, 2, 4), 3)];
         let other_tab = vec![entry(1, 2, 1), entry(2, 2, 5)];
         let new = entry(0, 2, 9);
         assert_eq!(
             record(Some(other_tab.clone()), &ours, new),
-            [other_tab[0], other_tab[1], new]
+            [other_tab[0], ours[1], other_tab[1], new],
+            "another tab's attempt, and ours its write raced, both stay"
         );
-        assert_eq!(record(None, &ours, new), [ours[0], new]);
+        assert_eq!(record(None, &ours, new), [ours[0], ours[1], new]);
     }
 
     #[test]

@@ -4,9 +4,9 @@
 use crate::content::Question;
 use crate::quiz::{Phase, Quiz};
 
-use super::entry::StoredEntry;
+use super::entry::{decode_history, StoredEntry};
 use super::file::{open, Opened};
-use super::history::{decode_history, HistoryEntry, HistoryFile};
+use super::history::{HistoryEntry, HistoryFile};
 use super::keys::Keys;
 use super::newsletter::{decode_newsletter, NewsletterFile, NewsletterMemory};
 use super::progress::{decode_progress, ProgressFile};
@@ -131,7 +131,7 @@ mod tests {
     #[test]
     fn every_key_of_the_namespace_is_loaded_and_no_other() {
         let quiz = played(4, FeedbackMode::Instant, 3, 5);
-        let entry = HistoryEntry::finished(3, 4, 1000.0);
+        let entry = HistoryEntry::finished(3, 4, 1000.0, 1);
         let saved = load(
             &source(&[
                 ("k:progress", json(progress_file(&quiz))),
@@ -153,7 +153,7 @@ mod tests {
 
     #[test]
     fn damage_in_one_key_is_reported_and_the_others_still_load() {
-        let entry = HistoryEntry::finished(1, 2, 5.0);
+        let entry = HistoryEntry::finished(1, 2, 5.0, 1);
         let saved = load(
             &source(&[
                 ("k:progress", "{\"v\":1,\"quiz\":".into()),
@@ -196,7 +196,7 @@ mod tests {
 
     #[test]
     fn stored_history_reads_only_usable_entries() {
-        let entry = HistoryEntry::finished(2, 2, 9.0);
+        let entry = HistoryEntry::finished(2, 2, 9.0, 1);
         let keys = keys("k");
         let stored = |raw: &str| stored_history(&source(&[("k:history", raw.into())]), &keys);
         assert_eq!(stored(&json(history_file(&[entry]))), Some(vec![entry]));
@@ -209,14 +209,14 @@ mod tests {
     fn there_is_something_to_forget_once_anything_was_kept() {
         let fresh = played(1, FeedbackMode::Instant, 0, 0);
         let started = played(1, FeedbackMode::Instant, 1, 0);
-        let entry = HistoryEntry::finished(1, 2, 0.0);
+        let entry = HistoryEntry::finished(1, 2, 0.0, 1);
         assert!(!anything_to_forget(&fresh, &[], None, false));
         assert!(anything_to_forget(&started, &[], None, false));
         assert!(anything_to_forget(&fresh, &[entry], None, false));
         assert!(anything_to_forget(
             &fresh,
             &[],
-            Some(NewsletterMemory::SignedUp),
+            Some(NewsletterMemory::Subscribed),
             false
         ));
         assert!(anything_to_forget(&fresh, &[], None, true));

@@ -18,7 +18,7 @@ mod source;
 pub use entry::StoredEntry;
 pub use file::Opened;
 pub use history::{
-    append, best, history_file, latest_tier, record, HistoryEntry, HistoryFile, HISTORY_CAP,
+    best, date_ms, history_file, latest_tier, merge, record, HistoryEntry, HistoryFile, HISTORY_CAP,
 };
 pub use keys::{is_ours, keys, Keys};
 pub use load::{anything_to_forget, load, stored_history, Saved};

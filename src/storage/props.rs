@@ -65,11 +65,13 @@ fn entry() -> impl Strategy<Value = HistoryEntry> {
         1u32..=1000,
         any::<prop::sample::Index>(),
         0u64..=8_640_000_000_000_000,
+        any::<u32>(),
     )
-        .prop_map(|(total, score, ms)| HistoryEntry {
+        .prop_map(|(total, score, ms, id)| HistoryEntry {
             score: score.index(total as usize + 1) as u32,
             total,
             finished_at_ms: ms,
+            id,
         })
 }
 
@@ -119,6 +121,7 @@ proptest! {
 
     #[test]
     fn history_round_trips(entries in proptest::collection::vec(entry(), 0..=HISTORY_CAP)) {
+        let entries = merge(&entries, &[]);
         let raw = encode_history(&entries);
         let source = |key: &str| (key == "k:history").then(|| raw.clone());
         let saved = load(&source, &keys("k"), &BANK);
@@ -127,15 +130,22 @@ proptest! {
     }
 
     #[test]
-    fn append_keeps_the_newest(
-        entries in proptest::collection::vec(entry(), 0..=HISTORY_CAP),
-        new in entry(),
+    fn merging_is_a_capped_union_in_one_order(
+        a in proptest::collection::vec(entry(), 0..=HISTORY_CAP),
+        b in proptest::collection::vec(entry(), 0..=HISTORY_CAP),
     ) {
-        let out = append(&entries, new);
+        let out = merge(&a, &b);
         prop_assert!(out.len() <= HISTORY_CAP);
-        prop_assert_eq!(out.last(), Some(&new));
-        if let Some(b) = best(&out) {
-            prop_assert!(out.iter().all(|e| e.percent() <= b.percent()));
+        prop_assert!(out.windows(2).all(|w| w[0].finished_at_ms <= w[1].finished_at_ms && w[0] != w[1]));
+        prop_assert_eq!(&merge(&b, &a), &out, "whichever tab merges");
+        prop_assert_eq!(&merge(&out, &a), &out, "merging again changes nothing");
+        prop_assert_eq!(&merge(&out, &b), &out);
+        // Nothing newer than what was kept is ever dropped.
+        if let Some(oldest) = out.first() {
+            prop_assert!(a.iter().chain(&b).all(|e| out.contains(e) || e.finished_at_ms <= oldest.finished_at_ms));
+        }
+        if let Some(best) = best(&out) {
+            prop_assert!(out.iter().all(|e| e.percent() <= best.percent()));
         }
     }
 }

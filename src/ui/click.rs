@@ -16,8 +16,11 @@ pub enum Click {
     Forget,
     /// "Not now": hides the sign-up form.
     NotNow,
-    /// "Show the sign-up form": undoes "Not now".
+    /// "Show the sign-up form" or "Sign up again": undoes "Not now", or a request nobody
+    /// confirmed.
     ShowSignup,
+    /// "Share your result".
+    Share,
 }
 
 /// The click handler of a button that does `click`.
@@ -31,5 +34,6 @@ fn act(session: Session, click: Click) {
         Click::Forget => session.forget(),
         Click::NotNow => session.remember_newsletter(NewsletterMemory::Dismissed),
         Click::ShowSignup => session.forget_newsletter_choice(),
+        Click::Share => session.share(),
     }
 }

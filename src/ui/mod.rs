@@ -13,6 +13,7 @@ pub mod effect;
 pub mod explainer;
 pub mod focus;
 pub mod fresh;
+pub mod kept;
 pub mod link;
 pub mod listener;
 pub mod live;

@@ -1,17 +1,18 @@
 //! The newsletter call to action, closing the widget in the article's own words: after the results
-//! it also gives the score as context. The form's logic is `newsletter::SignupForm`; this view only
-//! renders it, performs its request through `web::submit`, and remembers a sign-up or a "Not now".
+//! it also gives the score as context. The form's logic is `newsletter::SignupForm` and its request
+//! is the session's (`ui::session::signup`); this view only renders them, and what the widget
+//! remembers: a confirmed sign-up, a request nobody confirmed (with a way to sign up again), or a
+//! "Not now".
 
 use leptos::html;
 use leptos::prelude::*;
 
 use crate::config::NewsletterSetup;
 use crate::content::Section;
-use crate::newsletter::{
-    resolve_tag, status_message, Endpoint, Field, FormState, SignupForm, SubmitDecision,
-};
+use crate::newsletter::{status_message, Field, FormState};
 use crate::present::labels;
-use crate::storage::{self, NewsletterMemory};
+use crate::present::newsletter::{requested_note, SIGN_UP_AGAIN};
+use crate::storage::NewsletterMemory;
 use crate::ui::click::{on_click, Click};
 use crate::ui::effect::effect;
 use crate::ui::explainer::ArticleSection;
@@ -20,16 +21,16 @@ use crate::ui::fresh;
 use crate::ui::listener::listener;
 use crate::ui::live::live;
 use crate::ui::session::{FocusTarget, Session};
-use crate::web::submit;
+use crate::web::clock;
 
 /// The article's closing section, followed by the sign-up.
 #[component]
 pub fn NewsletterSection(session: Session, section: &'static Section) -> impl IntoView {
-    // Lives here, not in the form, so the status survives the form being replaced by "on the list".
-    let form = RwSignal::new(SignupForm::new());
+    let form = session.signup;
     let just_sent = move || form.with(|form| matches!(form.state(), FormState::Sent(_)));
-    // Where focus goes when the control it was on disappears.
     let status = NodeRef::<html::P>::new();
+    focus_when(session, FocusTarget::SignupStatus, status);
+    // Where focus goes when the control it was on disappears.
     let show_signup = NodeRef::<html::Button>::new();
     focus_when(session, FocusTarget::ShowSignup, show_signup);
     let results = session.derived.results;
@@ -40,14 +41,46 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
             })
         })
     };
+    // Right after an unconfirmed request, the status line says what to do; this follows it.
+    let again_after_sending = move || {
+        (just_sent()
+            && matches!(
+                session.newsletter.get(),
+                Some(NewsletterMemory::Requested { .. })
+            ))
+        .then(|| {
+            view! {
+                <p class="ccq-note">
+                    <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::ShowSignup)>
+                        {SIGN_UP_AGAIN}
+                    </button>
+                </p>
+            }
+        })
+    };
     // Built fresh whenever the reader's newsletter choice changes (see `ui::fresh`).
     let slot = fresh::slot();
     let node = slot.node;
     effect(move || match session.newsletter.get() {
-        Some(NewsletterMemory::SignedUp) => fresh::show(&slot, move || {
+        Some(NewsletterMemory::Subscribed) => fresh::show(&slot, move || {
             // Right after sending, the status line below already says so.
             move || {
                 (!just_sent()).then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
+            }
+        }),
+        Some(NewsletterMemory::Requested { at_ms }) => fresh::show(&slot, move || {
+            let note = requested_note(at_ms.map(clock::local_date));
+            move || {
+                (!just_sent()).then(|| {
+                    view! {
+                        <p class="ccq-note">
+                            {note.clone()}" "
+                            <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::ShowSignup)>
+                                {SIGN_UP_AGAIN}
+                            </button>
+                        </p>
+                    }
+                })
             }
         }),
         Some(NewsletterMemory::Dismissed) => fresh::show(&slot, move || {
@@ -66,16 +99,11 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
             }
         }),
         None => {
-            let (setup, privacy_url, tag) = session.with_config(|config| {
-                (
-                    config.newsletter.clone(),
-                    config.privacy_url.clone(),
-                    config.newsletter_tag.clone(),
-                )
-            });
+            let (setup, privacy_url) = session
+                .with_config(|config| (config.newsletter.clone(), config.privacy_url.clone()));
             match setup {
-                NewsletterSetup::Connected(endpoint) => fresh::show(&slot, move || {
-                    view! { <SignupFormView session form status endpoint privacy_url tag/> }
+                NewsletterSetup::Connected(_) => fresh::show(&slot, move || {
+                    view! { <SignupFormView session privacy_url/> }
                 }),
                 NewsletterSetup::NotConnected => fresh::show(&slot, || {
                     view! { <p class="ccq-note">"The newsletter sign-up is not connected yet."</p> }
@@ -94,28 +122,21 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
             <p class="ccq-status" role="status" tabindex="-1" node_ref=status>
                 {move || form.with(|form| status_message(form.state()))}
             </p>
+            {again_after_sending}
         </div>
     }
 }
 
 /// The sign-up form: a labelled e-mail field and a consent box, each with its error tied to it,
-/// a hidden bot trap, and one request per submission.
+/// a hidden bot trap, and one request per submission (the session's).
 #[component]
-fn SignupFormView(
-    session: Session,
-    form: RwSignal<SignupForm>,
-    /// The status line outside the form, focused once the form is replaced after a sign-up.
-    status: NodeRef<html::P>,
-    endpoint: Endpoint,
-    privacy_url: Option<String>,
-    tag: Option<String>,
-) -> impl IntoView {
+fn SignupFormView(session: Session, privacy_url: Option<String>) -> impl IntoView {
+    let form = session.signup;
     let email_input = NodeRef::<html::Input>::new();
     let consent_input = NodeRef::<html::Input>::new();
     let honeypot = NodeRef::<html::Input>::new();
     focus_when(session, FocusTarget::Email, email_input);
-    // What the request needs, in one stored value.
-    let target = StoredValue::new((endpoint, tag));
+    focus_when(session, FocusTarget::Consent, consent_input);
 
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -123,44 +144,7 @@ fn SignupFormView(
             .get()
             .map(|input| input.value())
             .unwrap_or_default();
-        let mut decision = SubmitDecision::Busy;
-        form.update(|form| {
-            decision = target.with_value(|(endpoint, template)| {
-                let tier = session.history.with_untracked(|h| storage::latest_tier(h));
-                let tag = template
-                    .as_deref()
-                    .and_then(|template| resolve_tag(template, tier));
-                form.submit(endpoint, tag.as_deref(), &trap)
-            });
-        });
-        match decision {
-            SubmitDecision::Send(request) => {
-                leptos::task::spawn_local(async move {
-                    match submit::send(&request).await {
-                        Ok(delivery) => {
-                            form.update(|form| form.on_sent(delivery));
-                            if let Some(status) = status.get_untracked() {
-                                let _ = status.focus();
-                            }
-                            session.remember_newsletter(NewsletterMemory::SignedUp);
-                        }
-                        Err(failure) => form.update(|form| form.on_failed(failure)),
-                    }
-                });
-            }
-            SubmitDecision::Invalid(errors) => {
-                let first = errors.first().map(|error| error.field());
-                let input = match first {
-                    Some(Field::Email) => email_input.get(),
-                    Some(Field::Consent) => consent_input.get(),
-                    None => None,
-                };
-                if let Some(input) = input {
-                    let _ = input.focus();
-                }
-            }
-            SubmitDecision::Ignored | SubmitDecision::Busy => {}
-        }
+        session.subscribe(&trap);
     };
     let error_for =
         move |field: Field| form.with(|form| form.error_for(field).map(|error| error.message()));
@@ -174,6 +158,7 @@ fn SignupFormView(
                 <input
                     id="ccq-email"
                     node_ref=email_input
+                    prop:value=form.with_untracked(|form| form.email().to_owned())
                     class="ccq-input"
                     type="email"
                     name="email"

@@ -1,7 +1,8 @@
 //! One widget's saved state as signals: the quiz, the attempt history and the newsletter choice,
 //! each the one writer of its storage key (`persisted`), loaded from the widget's namespace,
-//! refreshed when another tab writes it, and removed by "Forget my data". The rules (what loads,
-//! how history merges, what counts as saved) are `storage`'s; this file only wires them.
+//! refreshed when another tab writes it (the history merged with this tab's, so neither loses an
+//! attempt), and removed by "Forget my data". The rules (what loads, how history merges, what
+//! counts as saved) are `storage`'s; this file only wires them.
 
 use leptos::prelude::*;
 use web_sys::HtmlElement;
@@ -10,40 +11,10 @@ use crate::config::Config;
 use crate::content::QUESTIONS;
 use crate::quiz::Quiz;
 use crate::storage::{self, HistoryEntry, Keys, NewsletterMemory, Saved};
+use crate::ui::kept::{history_in_storage, newsletter_in_storage, quiz_in_storage, Kept, Stored};
 use crate::ui::persisted::Persisted;
 use crate::web::store::Store;
 use crate::web::{clock, console};
-
-/// What one widget keeps outside the reactive graph, in one stored value (each stored type
-/// compiles its own copy of Leptos's arena code): what stays the same while it is mounted, and
-/// the last values it knows storage holds.
-pub struct Kept {
-    pub config: Config,
-    /// The `<cto-cio-quiz>` element, which host-page events are dispatched from.
-    pub host: HtmlElement,
-    pub store: Store,
-    pub keys: Keys,
-    /// What storage holds for each `Persisted` value, as far as this widget knows.
-    stored: Stored,
-}
-
-struct Stored {
-    quiz: Quiz,
-    history: Vec<HistoryEntry>,
-    newsletter: Option<NewsletterMemory>,
-}
-
-fn quiz_in_storage(kept: &mut Kept) -> &mut Quiz {
-    &mut kept.stored.quiz
-}
-
-fn history_in_storage(kept: &mut Kept) -> &mut Vec<HistoryEntry> {
-    &mut kept.stored.history
-}
-
-fn newsletter_in_storage(kept: &mut Kept) -> &mut Option<NewsletterMemory> {
-    &mut kept.stored.newsletter
-}
 
 #[derive(Clone, Copy)]
 pub struct SavedState {
@@ -69,11 +40,6 @@ impl SavedState {
         }
         let persistent = RwSignal::new(store.is_persistent());
         let quiz = resume(&config, saved.quiz);
-        let (progress, history, newsletter) = (
-            keys.progress.clone(),
-            keys.history.clone(),
-            keys.newsletter.clone(),
-        );
         let kept = StoredValue::new_local(Kept {
             config,
             host,
@@ -86,11 +52,18 @@ impl SavedState {
             },
         });
         let state = SavedState {
-            quiz: Persisted::bind(kept, quiz_in_storage, progress, quiz, save_quiz, persistent),
+            quiz: Persisted::bind(
+                kept,
+                quiz_in_storage,
+                |keys| &keys.progress,
+                quiz,
+                save_quiz,
+                persistent,
+            ),
             history: Persisted::bind(
                 kept,
                 history_in_storage,
-                history,
+                |keys| &keys.history,
                 saved.history,
                 save_history,
                 persistent,
@@ -98,7 +71,7 @@ impl SavedState {
             newsletter: Persisted::bind(
                 kept,
                 newsletter_in_storage,
-                newsletter,
+                |keys| &keys.newsletter,
                 saved.newsletter,
                 save_newsletter,
                 persistent,
@@ -107,49 +80,97 @@ impl SavedState {
             newer_data: RwSignal::new(!saved.newer.is_empty()),
             kept,
         };
-        state.follow_other_tabs();
+        // A widget sharing its key with another on the page runs from memory: nothing to follow.
+        if state.kept.with_value(|kept| kept.store.follows_storage()) {
+            state.follow_other_tabs();
+        }
         state
     }
 
     /// Another tab of the same post wrote our keys: show what it saved instead of overwriting it
-    /// later. The listener goes with the widget's owner (unmounting removes it).
+    /// later, and merge its history with ours. The listener goes with the widget's owner
+    /// (unmounting removes it).
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             let ours = match event.key() {
                 Some(key) => self
                     .kept
-                    .with_value(|kept| storage::is_ours(&kept.config.storage_key, &key)),
+                    .try_with_value(|kept| storage::is_ours(&kept.config.storage_key, &key))
+                    .unwrap_or(false),
                 None => true, // localStorage.clear() in another tab
             };
-            if ours {
-                let saved = self.kept.with_value(|kept| read(&kept.store, &kept.keys));
-                self.show_stored(saved);
+            if !ours {
+                return;
             }
+            let Some((saved, history)) = self.kept.try_with_value(|kept| {
+                let history = storage::stored_history(&kept.store, &kept.keys);
+                (read(&kept.store, &kept.keys), history)
+            }) else {
+                return;
+            };
+            self.show_stored(saved);
+            self.merge_history(history);
         });
         on_cleanup(move || handle.remove());
     }
 
-    /// Shows values that storage already holds (they are not written back).
+    /// Shows values that storage already holds (they are not written back). The history shown
+    /// is storage's; [`SavedState::merge_history`] adds this tab's own to it.
     fn show_stored(self, saved: Saved) {
-        let quiz = self
+        let Some(quiz) = self
             .kept
-            .with_value(|kept| resume(&kept.config, saved.quiz));
+            .try_with_value(|kept| resume(&kept.config, saved.quiz))
+        else {
+            return;
+        };
         self.quiz.set_from_storage(quiz);
-        self.history.set_from_storage(saved.history);
         self.newsletter.set_from_storage(saved.newsletter);
-        self.newer_data.set(!saved.newer.is_empty());
-        self.persistent
-            .set(self.kept.with_value(|kept| kept.store.is_persistent()));
+        self.newer_data.try_set(!saved.newer.is_empty());
+        if let Some(persistent) = self.kept.try_with_value(|kept| kept.store.is_persistent()) {
+            self.persistent.try_set(persistent);
+        }
     }
 
-    /// Adds a finished attempt on top of the history storage holds now (another tab's included).
-    pub fn record(self, entry: HistoryEntry) {
-        let stored = self
-            .kept
-            .with_value(|kept| storage::stored_history(&kept.store, &kept.keys));
-        self.history
+    /// Another tab wrote the history (`stored`; `None` when it removed it, as "Forget my data"
+    /// does): show the union of its attempts and ours, and write the union back if storage lacks
+    /// some of ours (two tabs' writes raced). A removal is followed: the reader asked to forget.
+    fn merge_history(self, stored: Option<Vec<HistoryEntry>>) {
+        let Some(stored) = stored else {
+            self.history.set_from_storage(Vec::new());
+            return;
+        };
+        let Some(merged) = self
+            .history
             .value
-            .update(|history| *history = storage::record(stored, history, entry));
+            .try_with_untracked(|ours| storage::merge(ours, &stored))
+        else {
+            return;
+        };
+        if merged == stored {
+            self.history.set_from_storage(merged);
+        } else {
+            self.history.save_now(merged);
+        }
+    }
+
+    /// Records a finished attempt: storage's history is read, merged with ours and the new entry,
+    /// and written back in this one task, so an attempt another tab or frame records at the same
+    /// time is kept too.
+    pub fn record(self, entry: HistoryEntry) {
+        let Some(stored) = self
+            .kept
+            .try_with_value(|kept| storage::stored_history(&kept.store, &kept.keys))
+        else {
+            return;
+        };
+        let Some(history) = self
+            .history
+            .value
+            .try_with_untracked(|ours| storage::record(stored, ours, entry))
+        else {
+            return;
+        };
+        self.history.save_now(history);
     }
 
     /// Removes every key this widget writes (a newer release's included) and starts from scratch.
@@ -158,6 +179,7 @@ impl SavedState {
             keys.all().into_iter().for_each(|key| store.remove(key))
         });
         self.show_stored(Saved::default());
+        self.history.set_from_storage(Vec::new());
     }
 
     /// Whether "Forget my data" has anything to remove.

@@ -19,10 +19,10 @@ pub enum Outcome {
     Cancelled,
 }
 
-/// The post's address as [`post_url`] decides it from this document.
-pub fn page_url() -> String {
+/// The post's address as [`post_url`] decides it from the owner's `share_url` and this document.
+pub fn page_url(share_url: Option<&str>) -> String {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return String::new();
+        return share_url.unwrap_or_default().to_owned();
     };
     // `.href`, not the attribute: the browser resolves a relative canonical against the page.
     let canonical = document
@@ -31,7 +31,7 @@ pub fn page_url() -> String {
         .flatten()
         .and_then(|link| get(&link, "href").as_string());
     let location = document.url().unwrap_or_default();
-    post_url(canonical.as_deref(), &location)
+    post_url(share_url, canonical.as_deref(), &location)
 }
 
 /// Shares `data` the best way this browser allows.
@@ -43,7 +43,9 @@ pub async fn share(data: &ShareData) -> Outcome {
         let request = Object::new();
         set(&request, "title", data.title);
         set(&request, "text", &data.text);
-        set(&request, "url", &data.url);
+        if !data.url.is_empty() {
+            set(&request, "url", &data.url);
+        }
         match call(&share, &navigator, &request).await {
             Ok(()) => return Outcome::Done(ShareMethod::Share),
             Err(error) if name(&error) == "AbortError" => return Outcome::Cancelled,

@@ -5,39 +5,64 @@
 //! the keys a newer release wrote, values live in memory and the UI says, discreetly, that
 //! progress will not be saved. gloo's `get_all` and `clear` are never called: they walk every key
 //! of the blog's origin.
+//!
+//! Two widgets on one page with the same `storage-key` would overwrite each other's progress: the
+//! first to mount owns the key; a second one while the first is on the page reads what is stored
+//! but keeps its own changes in memory, and says so once in the console.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use web_sys::Element;
+
 use crate::storage::{Read, Source};
+use crate::web::console;
 
 /// One widget's values by key: `localStorage` where it works, memory where it does not.
 pub struct Store {
     usable: bool,
-    /// JSON of values that could not or must not go to `localStorage`, by key; they shadow what
-    /// is there. A list, not a map: it holds at most the widget's three keys.
-    memory: RefCell<Vec<(String, String)>>,
+    /// Another widget on the page owns this namespace: read storage, write memory only.
+    read_only: bool,
+    /// This widget's hold on its namespace, released when the store goes with the widget.
+    _claim: Option<Claim>,
+    /// JSON of values that could not or must not go to `localStorage`, by key (`None`: removed
+    /// here); they shadow what is there. A list, not a map: it holds at most the widget's three
+    /// keys.
+    memory: RefCell<Vec<(String, Option<String>)>>,
     /// Keys holding a newer release's data: never written, only removed on request.
     held: RefCell<Vec<String>>,
 }
 
 impl Store {
-    /// Opens `localStorage`, checking that a write really works (some browsers expose a store
-    /// whose every write throws).
-    pub fn open(probe_key: &str) -> Store {
+    /// Opens `localStorage` for the widget of `host` under `namespace` (its `storage-key`),
+    /// checking that a write really works (some browsers expose a store whose every write throws)
+    /// and that no other widget on the page owns the namespace.
+    pub fn open(namespace: &str, host: &Element) -> Store {
+        let probe_key = [namespace, ":probe"].concat();
         let usable = web_sys::window()
             .and_then(|window| window.local_storage().ok().flatten())
             .is_some_and(|storage| {
-                let written = storage.set_item(probe_key, "1").is_ok();
-                let _ = storage.remove_item(probe_key);
+                let written = storage.set_item(&probe_key, "1").is_ok();
+                let _ = storage.remove_item(&probe_key);
                 written
             });
+        let claim = Claim::take(namespace, host);
+        if claim.is_none() {
+            console::error(&[
+                "two widgets on this page use storage-key=\"",
+                namespace,
+                "\": this one keeps its progress in memory only, so neither overwrites the other. Give each widget its own storage-key.",
+            ]
+            .concat());
+        }
         Store {
             usable,
+            read_only: claim.is_none(),
+            _claim: claim,
             memory: RefCell::default(),
             held: RefCell::default(),
         }
@@ -47,6 +72,8 @@ impl Store {
     pub fn in_memory() -> Store {
         Store {
             usable: false,
+            read_only: false,
+            _claim: None,
             memory: RefCell::default(),
             held: RefCell::default(),
         }
@@ -54,7 +81,16 @@ impl Store {
 
     /// Whether everything written so far survives a reload.
     pub fn is_persistent(&self) -> bool {
-        self.usable && self.memory.borrow().is_empty() && self.held.borrow().is_empty()
+        self.writes_storage() && self.memory.borrow().is_empty() && self.held.borrow().is_empty()
+    }
+
+    /// Whether what other tabs write to `localStorage` is this widget's to show.
+    pub fn follows_storage(&self) -> bool {
+        self.writes_storage()
+    }
+
+    fn writes_storage(&self) -> bool {
+        self.usable && !self.read_only
     }
 
     /// From now on `key` (a newer release's data) is never written, only kept in memory.
@@ -69,13 +105,31 @@ impl Store {
     /// in memory instead, leaving what is stored untouched.
     pub fn write<T: Serialize>(&self, key: &str, value: &T) {
         let held = self.held.borrow().iter().any(|k| k == key);
-        if self.usable && !held && LocalStorage::set(key, value).is_ok() {
+        if self.writes_storage() && !held && LocalStorage::set(key, value).is_ok() {
             self.forget_in_memory(key);
             return;
         }
         let Ok(json) = serde_json::to_string(value) else {
             return;
         };
+        self.keep_in_memory(key, Some(json));
+    }
+
+    /// Removes `key` everywhere, held or not (only from memory for a widget that does not own
+    /// its namespace: the other widget's data is not this one's to remove).
+    pub fn remove(&self, key: &str) {
+        self.forget_in_memory(key);
+        self.held.borrow_mut().retain(|k| k != key);
+        if self.writes_storage() {
+            LocalStorage::delete(key);
+        } else if self.usable {
+            // Shadows what storage holds, so this widget reads the key as removed.
+            self.keep_in_memory(key, None);
+        }
+    }
+
+    /// Keeps `json` (`None`: removed) for `key` in memory, shadowing localStorage.
+    fn keep_in_memory(&self, key: &str, json: Option<String>) {
         let mut memory = self.memory.borrow_mut();
         match memory.iter_mut().find(|(k, _)| k == key) {
             Some((_, value)) => *value = json,
@@ -83,21 +137,12 @@ impl Store {
         }
     }
 
-    /// Removes `key` everywhere, held or not.
-    pub fn remove(&self, key: &str) {
-        self.forget_in_memory(key);
-        self.held.borrow_mut().retain(|k| k != key);
-        if self.usable {
-            LocalStorage::delete(key);
-        }
-    }
-
     fn forget_in_memory(&self, key: &str) {
         self.memory.borrow_mut().retain(|(k, _)| k != key);
     }
 
-    /// The JSON kept in memory for `key`, which shadows localStorage.
-    fn in_memory_json(&self, key: &str) -> Option<String> {
+    /// What memory holds for `key`, if it shadows localStorage: the JSON, or `None` if removed.
+    fn shadowed(&self, key: &str) -> Option<Option<String>> {
         let memory = self.memory.borrow();
         memory
             .iter()
@@ -106,10 +151,48 @@ impl Store {
     }
 }
 
+thread_local! {
+    /// The namespaces owned by mounted widgets on this page, with their hosts.
+    static CLAIMS: RefCell<Vec<(u32, String, Element)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_CLAIM: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A widget's hold on its namespace; dropping it (the widget unmounted) lets the next one have it.
+struct Claim(u32);
+
+impl Claim {
+    /// The namespace for `host`, unless a widget whose element is still on the page holds it. A
+    /// removed element's claim does not count: a single-page app may mount its successor before
+    /// the loader has unmounted it.
+    fn take(namespace: &str, host: &Element) -> Option<Claim> {
+        CLAIMS.with_borrow_mut(|claims| {
+            let taken = claims
+                .iter()
+                .any(|(_, name, other)| name == namespace && other != host && other.is_connected());
+            if taken {
+                return None;
+            }
+            let id = NEXT_CLAIM.replace(NEXT_CLAIM.get().wrapping_add(1));
+            claims.push((id, namespace.to_owned(), host.clone()));
+            Some(Claim(id))
+        })
+    }
+}
+
+impl Drop for Claim {
+    fn drop(&mut self) {
+        let _ = CLAIMS.try_with(|claims| {
+            if let Ok(mut claims) = claims.try_borrow_mut() {
+                claims.retain(|(id, _, _)| *id != self.0);
+            }
+        });
+    }
+}
+
 impl Source for Store {
     fn read<T: DeserializeOwned>(&self, key: &str) -> Read<T> {
-        if let Some(json) = self.in_memory_json(key) {
-            return (|_: &str| Some(json.clone())).read(key);
+        if let Some(json) = self.shadowed(key) {
+            return (|_: &str| json.clone()).read(key);
         }
         if !self.usable {
             return Read::Missing;

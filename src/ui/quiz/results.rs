@@ -97,7 +97,7 @@ fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> 
                 </button>
                 <DataControls session show_start_over=false/>
             </div>
-            <super::share::ShareResult results=results.clone()/>
+            <super::share::ShareResult session/>
             <h4>"By topic"</h4>
             <ul class="ccq-breakdown">{breakdown}</ul>
             {reread}
