@@ -9,3 +9,4 @@ pub mod panic;
 pub mod share;
 pub mod store;
 pub mod submit;
+pub mod trusted_html;

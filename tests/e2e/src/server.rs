@@ -11,7 +11,9 @@
 //! | `POST /newsletter/…` | recorded (see [`Server::newsletter_posts`]); reply set by [`NewsletterReply`] |
 //! | `OPTIONS /newsletter/…` | CORS preflight answer (recorded too) |
 //!
-//! While [`Server::set_newsletter_unreachable`] is on, `/newsletter/…` connections close unanswered.
+//! While [`Server::set_newsletter_unreachable`] is on, `/newsletter/…` connections close unanswered;
+//! while [`Server::hold_newsletter_replies`] is on, POSTs are recorded but answered only once it
+//! is turned off (or never, for a server dropped first).
 //!
 //! Every HTML response carries the Content-Security-Policy header ([`STRICT_CSP`] unless the
 //! scenario chose another). Anything else is 404.
@@ -20,7 +22,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -153,6 +155,8 @@ struct Shared {
     log: Mutex<Vec<String>>,
     /// See [`Server::set_newsletter_unreachable`].
     newsletter_unreachable: AtomicBool,
+    /// See [`Server::hold_newsletter_replies`]; the condition wakes held replies.
+    newsletter_held: (Mutex<bool>, Condvar),
 }
 
 /// A running server; dropping it stops accepting connections.
@@ -174,6 +178,7 @@ impl Server {
             recorded: Mutex::new(Vec::new()),
             log: Mutex::new(Vec::new()),
             newsletter_unreachable: AtomicBool::new(false),
+            newsletter_held: (Mutex::new(false), Condvar::new()),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
@@ -248,6 +253,15 @@ impl Server {
         self.shared
             .newsletter_unreachable
             .store(unreachable, Ordering::SeqCst);
+    }
+
+    /// While `true`, every newsletter POST is recorded at once but its reply waits: the page's
+    /// request stays in flight (a service that never answers, or one that answers after the
+    /// reader moved on). Turning it off sends the held replies.
+    pub fn hold_newsletter_replies(&self, hold: bool) {
+        let (held, wake) = &self.shared.newsletter_held;
+        *held.lock().expect("hold lock") = hold;
+        wake.notify_all();
     }
 
     /// Every request line served so far (`"GET /dist/embed.js 200"`), for debugging and counting.
@@ -508,6 +522,12 @@ fn newsletter(request: &Request, config: &ServerConfig, shared: &Shared) -> Resp
                 .lock()
                 .expect("recorder lock")
                 .push(recorded);
+            let (held, wake) = &shared.newsletter_held;
+            let mut still = held.lock().expect("hold lock");
+            while *still {
+                still = wake.wait(still).expect("hold lock");
+            }
+            drop(still);
             let content_type = if reply.body.trim_start().starts_with('{') {
                 "application/json"
             } else {

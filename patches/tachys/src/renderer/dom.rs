@@ -504,7 +504,7 @@ impl Dom {
     }
 
     pub fn set_inner_html(el: &Element, html: &str) {
-        el.set_inner_html(html);
+        write_html(el, html);
     }
 
     pub fn get_template<V>() -> TemplateElement
@@ -535,7 +535,7 @@ impl Dom {
                         &mut String::new(),
                         &mut Default::default(),
                     );
-                    tpl.set_inner_html(&buf);
+                    write_html(&tpl, &buf);
                     t.push((id, tpl.clone()));
                     tpl
                 })
@@ -560,7 +560,7 @@ impl Dom {
                 let tpl = document()
                     .create_element(Self::intern("template"))
                     .unwrap();
-                tpl.set_inner_html(&html);
+                write_html(&tpl, &html);
                 let tpl_content = Self::clone_template(tpl.unchecked_ref());
                 cache.push((html, tpl));
                 tpl_content
@@ -592,7 +592,7 @@ impl Dom {
                         Self::intern("g"),
                     )
                     .unwrap();
-                g.set_inner_html(&html);
+                write_html(&g, &html);
                 svg.append_child(&g).unwrap();
                 tpl.unchecked_ref::<TemplateElement>()
                     .content()
@@ -749,5 +749,26 @@ where
 {
     fn cast_from(source: Element) -> Option<Self> {
         source.dyn_into::<T>().ok()
+    }
+}
+
+// Patched for the cto-cio-quiz widget (see patches/tachys/PATCH.md): every HTML string tachys
+// writes (the `<template>` cache of static view subtrees, `inner_html`) goes through one writer
+// the application may set, so a page enforcing Trusted Types can have it pass a policy.
+thread_local! {
+    static HTML_WRITER: std::cell::Cell<Option<fn(&Element, &str)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Sets the function that writes an HTML string into an element's `innerHTML` (by default
+/// `Element::set_inner_html`).
+pub fn set_html_writer(writer: fn(&Element, &str)) {
+    HTML_WRITER.with(|cell| cell.set(Some(writer)));
+}
+
+fn write_html(el: &Element, html: &str) {
+    match HTML_WRITER.with(|cell| cell.get()) {
+        Some(writer) => writer(el, html),
+        None => el.set_inner_html(html),
     }
 }
