@@ -10,9 +10,20 @@ pub fn total() -> usize {
     QuestionCount::default().of(QUESTIONS.len())
 }
 
-/// "Question i of N" for the 1-based `i`.
+/// "Question i of N" for the 1-based `i` of a run of the default length ([`total`]).
 pub fn progress_text(i: usize) -> String {
-    format!("Question {i} of {}", total())
+    progress_of(i, total())
+}
+
+/// "Question i of n": the progress line of question `i` (1-based) in a run of `n`.
+pub fn progress_of(i: usize, n: usize) -> String {
+    format!("Question {i} of {n}")
+}
+
+/// `(i, n)` from a progress line "Question i of n" (`None` for anything else).
+pub fn parse_progress(line: &str) -> Option<(usize, usize)> {
+    let (i, n) = line.strip_prefix("Question ")?.split_once(" of ")?;
+    Some((i.parse().ok()?, n.parse().ok()?))
 }
 
 /// Whitespace collapsed, as the scenarios read `textContent`.
@@ -65,4 +76,16 @@ pub fn dimension_ids() -> Vec<&'static str> {
         .flatten()
         .map(|dimension| dimension.id)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{parse_progress, progress_of};
+
+    #[test]
+    fn a_progress_line_reads_back() {
+        assert_eq!(parse_progress(&progress_of(3, 10)), Some((3, 10)));
+        assert_eq!(parse_progress("Question 3 of"), None);
+        assert_eq!(parse_progress("Your result"), None);
+    }
 }

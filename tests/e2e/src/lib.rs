@@ -28,8 +28,13 @@
 //! - [`prefs`]: reader preferences (media features) per scenario, given the way each engine can.
 //! - [`page`]: helpers on [`Ctx`] to read the console probe and reach into the widget's shadow root.
 //! - [`widget`]: THE way to read and drive a widget: [`Ctx::widget`] gives its quiz [`widget::Screen`],
-//!   clicks a button by its label, starts the quiz and waits for texts (no fixed sleeps).
+//!   clicks a button by its label, waits for texts (no fixed sleeps), plays the quiz
+//!   ([`widget::quiz`]: `answer`, `next`, `play_to_results`) and submits the sign-up
+//!   ([`widget::signup`]: `fill_signup`, `submit_and_expect_post`); its constants are the shadow
+//!   root's selectors, written once.
+//! - [`a11y`]: the accessibility suites' host page.
 
+pub mod a11y;
 pub mod bank;
 pub mod cdp;
 pub mod cleanup;

@@ -34,6 +34,22 @@ pub struct ProbeEntry {
     pub message: String,
 }
 
+/// One event the widget sent to the host page, as the page's listener (`pages/quiz-events.js`)
+/// recorded it.
+#[derive(Clone, Debug, Deserialize)]
+pub struct HostEvent {
+    /// `start`, `answer`, `complete` or `share` (the `cto-cio-quiz:` prefix left off).
+    pub name: String,
+    /// The event's `detail`, as JSON.
+    pub detail: Value,
+    /// The id of the element it was dispatched on.
+    pub target: String,
+    /// `bubbles`: it reached the document.
+    pub bubbles: bool,
+    /// `composed`: it crossed the shadow boundary.
+    pub composed: bool,
+}
+
 /// A `getBoundingClientRect()` in CSS pixels.
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq)]
 pub struct Rect {
@@ -443,6 +459,15 @@ impl Ctx {
             vec![json!(needle)],
         )
         .await
+    }
+
+    /// The events the host page's listener (`pages/quiz-events.js`) recorded since the page
+    /// loaded, in order.
+    pub async fn host_events(&self) -> crate::Result<Vec<HostEvent>> {
+        let events: Option<Vec<HostEvent>> = self
+            .eval("return window.__quizEvents || null;", vec![])
+            .await?;
+        events.ok_or_else(|| anyhow!("this page has no event listener (pages/quiz-events.js)"))
     }
 
     /// A `localStorage` value of the page's origin.

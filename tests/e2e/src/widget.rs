@@ -1,5 +1,7 @@
 //! Reading and driving one widget as a reader would: the one place scenarios get the quiz's
-//! screen, click a button by its label, start the quiz and wait for a text inside the shadow root.
+//! screen, click a button by its label, wait for a text inside the shadow root, play the quiz
+//! ([`quiz`]: [`Widget::answer`], [`Widget::next`], [`Widget::play_to_results`]) and submit the
+//! sign-up ([`signup`]: [`Widget::fill_signup`], [`Widget::submit_and_expect_post`]).
 //!
 //! ```no_run
 //! # async fn demo(ctx: &e2e::Ctx) -> e2e::Result {
@@ -8,20 +10,33 @@
 //! quiz.wait_screen("the start screen", |s| s.kind == "start").await?;
 //! let first = quiz.start().await?; // "Start the quiz", then question 1
 //! assert!(first.legend.is_some());
-//! quiz.click_button("Check answer").await?;
-//! quiz.wait_text(".ccq-feedback", "a verdict", |t| !t.is_empty()).await?;
+//! let answered = quiz.answer(true).await?; // the bank's right option, then "Check answer"
+//! assert_eq!(answered.shown.verdict.as_deref(), Some("Right!"));
+//! quiz.next().await?; // "Next question": question 2
+//! let played = quiz.play_to_results(|i| i % 2 == 0).await?; // the rest, to the results
+//! assert_eq!(played.results.kind, "results");
 //! # Ok(()) }
 //! ```
 //!
 //! Every wait polls a condition until [`STEP`] runs out and then fails with what it waited for,
-//! the last thing it saw and the console probe's log: nothing here sleeps a fixed time.
+//! the last thing it saw and the console probe's log: nothing here sleeps a fixed time (except
+//! where a stray second request must be given time to show, see [`signup`]).
 //! Pages with several widgets pass each one's selector (`ctx.widget("#w3")`).
+//!
+//! The selectors below are the shadow root's, written once. Scripts that need them take them as an
+//! argument ([`selectors`]) instead of spelling them in their text.
+
+pub mod quiz;
+pub mod signup;
+
+pub use quiz::{option, verdict, Answered, Played};
+pub use signup::{settled_posts, wait_for_a_post, Field, Post, SETTLE_MS};
 
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, bail};
 use serde::Deserialize;
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::bank::progress_text;
 use crate::page::sleep_ms;
@@ -32,10 +47,77 @@ pub const HOST: &str = "#quiz";
 /// How long one step (a click or a key and its re-render) may take: generous, because two
 /// browsers may share two cores with a compiler.
 pub const STEP: Duration = Duration::from_secs(10);
-/// The sign-up's status line (a polite live region), inside the shadow root.
-pub const STATUS: &str = ".ccq-cta p.ccq-status[role=status]";
+
+/// A selector inside the question form: `form.ccq-question` and then `$rest`.
+macro_rules! in_question {
+    ($rest:literal) => {
+        concat!("form.ccq-question", $rest)
+    };
+}
+
+/// A selector inside the sign-up form: `form.ccq-signup` and then `$rest`.
+macro_rules! in_signup {
+    ($rest:literal) => {
+        concat!("form.ccq-signup", $rest)
+    };
+}
+
 /// The quiz section inside the shadow root; its buttons are what [`Widget::click_button`] finds.
 pub const QUIZ: &str = "section#quiz";
+/// The question on screen: one form per question, from "Check answer" to "Next question".
+pub const QUESTION: &str = in_question!("");
+/// The question's options (radios; each one's value is the option id).
+pub const OPTIONS: &str = in_question!(" input[type=radio]");
+/// The question's prompt.
+pub const LEGEND: &str = in_question!(" fieldset > legend");
+/// The question's "Question i of N" line.
+pub const PROGRESS: &str = in_question!(" .ccq-progress-text");
+/// The question form's one button: "Check answer", then "Next question" or "See my results".
+pub const QUESTION_BUTTON: &str = in_question!(" button[type=submit]");
+/// The feedback's verdict ("Right!" or "Not quite."), once an answer is checked.
+pub const VERDICT: &str = in_question!(" .ccq-feedback .ccq-verdict");
+/// The feedback's "Read more" link into the explainer.
+pub const READ_MORE: &str = in_question!(" .ccq-feedback a[data-reveal]");
+/// The results screen, inside [`QUIZ`].
+pub const RESULTS: &str = ".ccq-results";
+
+/// The sign-up form.
+pub const SIGNUP: &str = in_signup!("");
+/// The sign-up's e-mail field.
+pub const EMAIL: &str = "#ccq-email";
+/// The e-mail field's error line.
+pub const EMAIL_ERROR: &str = "#ccq-email-error";
+/// The consent box.
+pub const CONSENT: &str = "input[type=checkbox][aria-describedby=ccq-consent-error]";
+/// The consent box's error line.
+pub const CONSENT_ERROR: &str = "#ccq-consent-error";
+/// The widget's own bot trap (a field a reader never sees).
+pub const HONEYPOT: &str = "input[name=ccq-website]";
+/// "Subscribe".
+pub const SUBSCRIBE: &str = in_signup!(" button[type=submit]");
+/// "Not now" (hides the form).
+pub const NOT_NOW: &str = in_signup!(" .ccq-actions button.ccq-link-btn");
+/// "Show the sign-up form" (brings it back).
+pub const SHOW_FORM: &str = ".ccq-cta .ccq-note button.ccq-link-btn";
+/// The sign-up's status line (a polite live region), inside the shadow root.
+pub const STATUS: &str = ".ccq-cta p.ccq-status[role=status]";
+
+/// The selectors a script needs, as one object to pass as an argument (`const S = arguments[n]`):
+/// `S.quiz`, `S.question`, `S.options`, `S.legend`, `S.progress`, `S.button`, `S.verdict`,
+/// `S.read_more`, `S.results`.
+pub fn selectors() -> Value {
+    json!({
+        "quiz": QUIZ,
+        "question": QUESTION,
+        "options": OPTIONS,
+        "legend": LEGEND,
+        "progress": PROGRESS,
+        "button": QUESTION_BUTTON,
+        "verdict": VERDICT,
+        "read_more": READ_MORE,
+        "results": RESULTS,
+    })
+}
 
 /// What the quiz section (`section#quiz` in the shadow root) shows, read in one script.
 #[derive(Clone, Debug, Default, Deserialize, PartialEq)]
@@ -79,35 +161,36 @@ pub struct Screen {
     pub notice: Option<String>,
 }
 
-/// Reads [`Screen`] for the host `arguments[0]`; `null` until the quiz section is rendered.
+/// Reads [`Screen`] for the host `arguments[0]` ([`selectors`] in `arguments[1]`); `null` until
+/// the quiz section is rendered.
 const SCREEN_JS: &str = r#"
 const host = document.querySelector(arguments[0]);
+const S = arguments[1];
 const root = host && host.shadowRoot;
-const quiz = root && root.querySelector('section#quiz');
+const quiz = root && root.querySelector(S.quiz);
 if (!quiz) return null;
 const text = (el) => el ? el.textContent.replace(/\s+/g, ' ').trim() : null;
 const q = (sel) => quiz.querySelector(sel);
 const buttons = Array.from(quiz.querySelectorAll('button'), text);
-const form = q('form.ccq-question');
-const results = q('.ccq-results');
-const radios = form ? Array.from(form.querySelectorAll('input[type=radio]')) : [];
+const form = q(S.question);
+const results = q(S.results);
+const radios = Array.from(quiz.querySelectorAll(S.options));
 const checked = radios.find((r) => r.checked);
-const feedback = form && form.querySelector('.ccq-feedback');
-const link = feedback && feedback.querySelector('a[data-reveal]');
+const link = q(S.read_more);
 return {
   kind: form ? 'question' : results ? 'results' : buttons.includes('Start the quiz') ? 'start' : 'other',
   title: text(q('h3')),
   note: text(q('p.ccq-note')),
   history: text(q('.ccq-history')),
   buttons,
-  progress: form ? text(form.querySelector('.ccq-progress-text')) : null,
-  legend: form ? text(form.querySelector('fieldset > legend')) : null,
+  progress: text(q(S.progress)),
+  legend: text(q(S.legend)),
   options: radios.map((r) => r.value),
   checked: checked ? checked.value : null,
   disabled: radios.length > 0 && radios.every((r) => r.disabled),
-  verdict: feedback ? text(feedback.querySelector('.ccq-verdict')) : null,
+  verdict: text(q(S.verdict)),
   read_more: link ? link.getAttribute('data-reveal') : null,
-  action: form ? text(form.querySelector('button[type=submit]')) : null,
+  action: text(q(S.button)),
   score: results ? text(results.querySelector('.ccq-score')) : null,
   tier: results ? text(results.querySelector('.ccq-tier')) : null,
   review: results ? Array.from(results.querySelectorAll('.ccq-review > li'),
@@ -134,9 +217,13 @@ impl Ctx {
 }
 
 impl Widget<'_> {
+    fn screen_args(&self) -> Vec<Value> {
+        vec![json!(self.host), selectors()]
+    }
+
     /// What the quiz section shows now (`None` before the widget has rendered it).
     pub async fn screen(&self) -> crate::Result<Option<Screen>> {
-        self.ctx.eval(SCREEN_JS, vec![json!(self.host)]).await
+        self.ctx.eval(SCREEN_JS, self.screen_args()).await
     }
 
     /// Polls the quiz section until `done` holds, or fails after [`STEP`] naming `what`, with the
@@ -152,7 +239,7 @@ impl Widget<'_> {
                 &format!("{what} in `{}`", self.host),
                 STEP,
                 SCREEN_JS,
-                vec![json!(self.host)],
+                self.screen_args(),
                 |s: &Option<Screen>| s.as_ref().is_some_and(&done),
             )
             .await?;

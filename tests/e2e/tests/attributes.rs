@@ -7,7 +7,7 @@
 
 use anyhow::{ensure, Context};
 use cto_cio_quiz::config::{CONSOLE_PREFIX, DEFAULT_STORAGE_KEY};
-use e2e::bank::progress_text;
+use e2e::bank::progress_of;
 use e2e::page::with_query;
 use e2e::widget::{HOST, STEP};
 use e2e::{in_every_engine, Ctx};
@@ -146,20 +146,6 @@ async fn wait_shadow(ctx: &Ctx, what: &str, sel: &str, text: &str) -> e2e::Resul
     .map(|_| ())
 }
 
-/// Picks the first option of the question on screen and checks it.
-async fn answer_the_first_question(ctx: &Ctx) -> e2e::Result<()> {
-    let picked: bool = ctx
-        .eval(
-            "const r = document.querySelector(arguments[0]).shadowRoot \
-               .querySelector('form.ccq-question input[type=radio]'); \
-             if (r) r.click(); return !!r;",
-            vec![json!(HOST)],
-        )
-        .await?;
-    ensure!(picked, "no radio button on the first question");
-    ctx.widget(HOST).click_button("Check answer").await
-}
-
 async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
     // Cases share the default storage key: each starts from empty storage.
     ctx.open("/pages/blank.html").await?;
@@ -173,15 +159,8 @@ async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
     })
     .await?;
 
-    // A working widget: the quiz starts.
-    ctx.widget(HOST).click_button("Start the quiz").await?;
-    wait_shadow(
-        ctx,
-        "the first question",
-        "form.ccq-question",
-        &progress_text(1),
-    )
-    .await?;
+    // A working widget: the quiz starts (on "Question 1 of 10", the default count).
+    ctx.widget(HOST).start().await?;
 
     match case.default {
         Default::StorageKey => {
@@ -193,7 +172,8 @@ async fn check_case(ctx: &Ctx, case: &Case, index: usize) -> e2e::Result<()> {
             );
         }
         Default::InstantFeedback => {
-            answer_the_first_question(ctx).await?;
+            // The driver waits for the verdict that instant feedback shows at once.
+            ctx.widget(HOST).answer(true).await?;
             wait_shadow(ctx, "instant feedback", ".ccq-feedback", "").await?;
         }
         Default::SignupForm => {
@@ -273,15 +253,12 @@ async fn parts_and_questions_shape_the_widget() {
             ctx.shadow_count(HOST, ".ccq-pair, .ccq-dims-nav").await? == 0,
             "the explainer is shown though parts leaves it out"
         );
-        ctx.widget(HOST).click_button("Start the quiz").await?;
-        wait_shadow(
-            &ctx,
-            "the first question",
-            "form.ccq-question",
-            "Question 1 of 5",
-        )
-        .await?;
-        answer_the_first_question(&ctx).await?;
+        let quiz = ctx.widget(HOST);
+        quiz.click_button("Start the quiz").await?;
+        let first = progress_of(1, 5);
+        quiz.wait_screen(&first, |s| s.progress.as_deref() == Some(first.as_str()))
+            .await?;
+        quiz.answer(true).await?;
         // The feedback is the moment a "Read more" link would appear.
         wait_shadow(&ctx, "the feedback", ".ccq-feedback", "").await?;
         ensure!(

@@ -11,30 +11,16 @@
 //!
 //! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
 
-use std::time::Instant;
-
-use anyhow::{bail, ensure, Context};
+use anyhow::{ensure, Context};
 use cto_cio_quiz::newsletter::{Delivery, Failure, FieldError, FormState};
 use e2e::page::{sleep_ms, with_query};
-use e2e::server::parse_form;
-use e2e::widget::{status_line, HOST, STATUS, STEP};
-use e2e::{in_every_engine, Ctx, NewsletterReply, RecordedRequest};
+use e2e::widget::{
+    settled_posts, status_line, Post, CONSENT, CONSENT_ERROR, EMAIL, EMAIL_ERROR, HONEYPOT, HOST,
+    NOT_NOW, SETTLE_MS, SHOW_FORM, SIGNUP, STATUS, SUBSCRIBE,
+};
+use e2e::{in_every_engine, Ctx, NewsletterReply};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-use serde::Deserialize;
 use serde_json::json;
-
-/// Selectors inside the widget's shadow root.
-const FORM: &str = "form.ccq-signup";
-const EMAIL: &str = "#ccq-email";
-const EMAIL_ERROR: &str = "#ccq-email-error";
-const CONSENT: &str = "input[type=checkbox][aria-describedby=ccq-consent-error]";
-const CONSENT_ERROR: &str = "#ccq-consent-error";
-const HONEYPOT: &str = "input[name=ccq-website]";
-const SUBSCRIBE: &str = "form.ccq-signup button[type=submit]";
-const NOT_NOW: &str = "form.ccq-signup .ccq-actions button.ccq-link-btn";
-const SHOW_FORM: &str = ".ccq-cta .ccq-note button.ccq-link-btn";
-
-const FORM_URLENCODED: &str = "application/x-www-form-urlencoded";
 
 /// What the sign-up says, from the crate's own wording (a change there cannot leave these behind).
 fn sending() -> String {
@@ -52,9 +38,6 @@ fn offline() -> String {
 const ON_THE_LIST: &str = "You’re on the list.";
 const NOT_CONNECTED: &str = "The newsletter sign-up is not connected yet.";
 const MISCONFIGURED: &str = "The newsletter sign-up is not set up correctly";
-
-/// How long a stray second request gets to show up (see `settled_posts`).
-const SETTLE_MS: u64 = 600;
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -78,54 +61,14 @@ async fn open_widget(ctx: &Ctx, attrs: &[(&str, &str)]) -> e2e::Result<()> {
     Ok(())
 }
 
-/// Types into the e-mail field with real key events.
-async fn type_email(ctx: &Ctx, text: &str) -> e2e::Result<()> {
-    ctx.shadow_find(HOST, EMAIL)
-        .await?
-        .send_keys(text)
-        .await
-        .with_context(|| format!("typing {text:?} into {EMAIL}"))
-}
-
 /// Empties the e-mail field with Backspace key presses (real input events in every engine).
 async fn erase_email(ctx: &Ctx) -> e2e::Result<()> {
-    let len = field(ctx, EMAIL).await?.value.chars().count();
+    let len = ctx.widget(HOST).field(EMAIL).await?.value.chars().count();
     let keys = format!("\u{E010}{}", "\u{E003}".repeat(len + 2)); // End, then Backspaces
     ctx.shadow_find(HOST, EMAIL).await?.send_keys(&keys).await?;
-    let left = field(ctx, EMAIL).await?.value;
+    let left = ctx.widget(HOST).field(EMAIL).await?.value;
     ensure!(left.is_empty(), "the e-mail field still holds {left:?}");
     Ok(())
-}
-
-async fn fill_valid(ctx: &Ctx, email: &str) -> e2e::Result<()> {
-    type_email(ctx, email).await?;
-    ctx.shadow_click(HOST, CONSENT).await?;
-    ensure!(field(ctx, CONSENT).await?.checked, "consent box not ticked");
-    Ok(())
-}
-
-/// The state of a form control inside the shadow root.
-#[derive(Debug, Deserialize)]
-struct Field {
-    value: String,
-    checked: bool,
-    disabled: bool,
-    read_only: bool,
-    aria_invalid: Option<String>,
-}
-
-async fn field(ctx: &Ctx, sel: &str) -> e2e::Result<Field> {
-    let found: Option<Field> = ctx
-        .eval(
-            "const h = document.querySelector(arguments[0]); \
-             const e = h && h.shadowRoot ? h.shadowRoot.querySelector(arguments[1]) : null; \
-             return e ? {value: e.value, checked: !!e.checked, disabled: !!e.disabled, \
-                         read_only: !!e.readOnly, aria_invalid: e.getAttribute('aria-invalid')} \
-                      : null;",
-            vec![json!(HOST), json!(sel)],
-        )
-        .await?;
-    found.with_context(|| format!("no `{sel}` inside the widget"))
 }
 
 /// What has focus inside the shadow root, described like the selectors above.
@@ -140,21 +83,6 @@ async fn focused(ctx: &Ctx) -> e2e::Result<Option<String>> {
         vec![json!(HOST)],
     )
     .await
-}
-
-/// Waits until the recorder has a POST (each caller has already seen the status that follows it).
-async fn wait_for_a_post(ctx: &Ctx) -> e2e::Result<()> {
-    let deadline = Instant::now() + STEP;
-    while ctx.server.newsletter_posts().is_empty() {
-        if Instant::now() > deadline {
-            bail!(
-                "no newsletter POST arrived within {STEP:?}; probe: {}",
-                ctx.probe_summary().await
-            );
-        }
-        sleep_ms(50).await;
-    }
-    Ok(())
 }
 
 /// Nothing of the sign-up has left the page: no request recorded, no resource entry.
@@ -173,69 +101,6 @@ async fn assert_nothing_sent(ctx: &Ctx, when: &str) -> e2e::Result<()> {
     ensure!(
         resources.is_empty(),
         "{when}: the page fetched {resources:?}"
-    );
-    Ok(())
-}
-
-/// Every request recorded once the first POST has arrived and a stray second one had time to
-/// (failing if any was not a POST: these bodies are simple requests and need no preflight).
-async fn settled_posts(ctx: &Ctx) -> e2e::Result<Vec<RecordedRequest>> {
-    wait_for_a_post(ctx).await?;
-    // Proving that no second request follows cannot be a wait: the first one has arrived (the
-    // positive signal), and a duplicate from the same click would be on the wire by now.
-    sleep_ms(SETTLE_MS).await;
-    let all = ctx.server.newsletter_requests();
-    let other: Vec<String> = all
-        .iter()
-        .filter(|r| r.method != "POST")
-        .map(|r| format!("{} {}", r.method, r.path))
-        .collect();
-    ensure!(other.is_empty(), "unexpected non-POST requests: {other:?}");
-    Ok(all)
-}
-
-/// One recorded POST is exactly what the provider expects.
-fn check_post(
-    post: &RecordedRequest,
-    path: &str,
-    fields: &[(&str, &str)],
-    fetch_mode: &str,
-) -> e2e::Result<()> {
-    ensure!(
-        post.method == "POST",
-        "method {} instead of POST",
-        post.method
-    );
-    ensure!(
-        post.path == path,
-        "posted to {:?} instead of {path:?}",
-        post.path
-    );
-    ensure!(
-        post.content_type.as_deref() == Some(FORM_URLENCODED),
-        "content-type {:?} instead of {FORM_URLENCODED:?}",
-        post.content_type
-    );
-    let want: Vec<(String, String)> = fields
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-    ensure!(
-        post.form() == want,
-        "fields {:?} (raw body {:?}) instead of {want:?}",
-        post.form(),
-        post.body_text()
-    );
-    ensure!(
-        post.header("cookie").is_none(),
-        "the sign-up carried cookies: {:?}",
-        post.header("cookie")
-    );
-    // Fetch Metadata (sent by all three engines) tells the server the fetch mode.
-    let mode = post.header("sec-fetch-mode");
-    ensure!(
-        mode == Some(fetch_mode),
-        "fetched in {mode:?} mode instead of {fetch_mode:?}"
     );
     Ok(())
 }
@@ -319,7 +184,7 @@ async fn double_click(ctx: &Ctx, sel: &str) -> e2e::Result<()> {
 
 /// The CTA holds no sign-up form at all.
 async fn assert_no_form(ctx: &Ctx) -> e2e::Result<()> {
-    let forms = ctx.shadow_count(HOST, FORM).await?;
+    let forms = ctx.shadow_count(HOST, SIGNUP).await?;
     let inputs = ctx.shadow_count(HOST, EMAIL).await?;
     ensure!(
         forms == 0 && inputs == 0,
@@ -405,12 +270,12 @@ async fn each_provider_gets_exactly_its_fields() {
                     ],
                 )
                 .await?;
-                let trap = field(&ctx, HONEYPOT).await?;
+                let trap = ctx.widget(HOST).field(HONEYPOT).await?;
                 ensure!(
                     trap.value.is_empty(),
                     "our honeypot starts filled: {trap:?}"
                 );
-                fill_valid(&ctx, case.email).await?;
+                ctx.widget(HOST).fill_signup(case.email).await?;
                 ensure!(
                     ctx.server.newsletter_requests().len() == i,
                     "a request left before Subscribe was clicked"
@@ -419,18 +284,16 @@ async fn each_provider_gets_exactly_its_fields() {
                     ctx.resources("/newsletter/").await?.is_empty(),
                     "the page fetched /newsletter/ before Subscribe was clicked"
                 );
-                ctx.shadow_click(HOST, SUBSCRIBE).await?;
                 ctx.widget(HOST)
-                    .wait_status(&status_line(&case.status))
+                    .submit_and_expect_post(
+                        &status_line(&case.status),
+                        &Post {
+                            path: case.action,
+                            fields: case.fields,
+                            fetch_mode: case.fetch_mode,
+                        },
+                    )
                     .await?;
-                let posts = settled_posts(&ctx).await?;
-                ensure!(
-                    posts.len() == i + 1,
-                    "expected one new POST, the server has {} in all",
-                    posts.len()
-                );
-                let path = case.action.to_owned();
-                check_post(&posts[i], &path, case.fields, case.fetch_mode)?;
                 // The form made way for the status; the choice is remembered, not the address.
                 assert_no_form(&ctx).await?;
                 let memory = ctx.local_storage(&format!("{key}:newsletter")).await?;
@@ -453,79 +316,70 @@ async fn each_provider_gets_exactly_its_fields() {
 // 2. One request per submission
 // ---------------------------------------------------------------------------------------------
 
+/// How [`double_submission_sends_one_request`] submits twice.
+#[derive(Clone, Copy, Debug)]
+enum Twice {
+    /// A real double click on Subscribe.
+    DoubleClick,
+    /// Enter pressed twice in the e-mail field.
+    Enter,
+    /// Two clicks in the same task, before the widget can re-render the button as disabled.
+    OneTask,
+}
+
+async fn submit_twice(ctx: &Ctx, how: Twice) -> e2e::Result<()> {
+    match how {
+        Twice::DoubleClick => double_click(ctx, SUBSCRIBE).await,
+        Twice::Enter => ctx.widget(HOST).type_email("\u{E007}\u{E007}").await,
+        Twice::OneTask => {
+            ctx.eval::<()>(
+                "const b = document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1]); \
+                 b.click(); b.click();",
+                vec![json!(HOST), json!(SUBSCRIBE)],
+            )
+            .await
+        }
+    }
+}
+
 #[tokio::test]
 async fn double_submission_sends_one_request() {
     in_every_engine("newsletter: one request per submission", |ctx| async move {
-        // A real double click on Subscribe (provider: no-cors fetch).
-        open_widget(
-            &ctx,
-            &[
-                ("storage-key", "nl-double-click"),
-                ("newsletter-provider", "buttondown"),
-                ("newsletter-action", "/newsletter/double-click"),
-            ],
-        )
-        .await?;
-        fill_valid(&ctx, "double@example.com").await?;
-        double_click(&ctx, SUBSCRIBE).await?;
-        ctx.widget(HOST).wait_status(&provider_sent()).await?;
-        let posts = settled_posts(&ctx).await?;
-        ensure!(
-            posts.len() == 1,
-            "double click: {} POSTs instead of 1",
-            posts.len()
-        );
-        ctx.assert_probe_clean().await?;
-
-        // Enter pressed twice in the e-mail field (generic: cors fetch).
-        open_widget(
-            &ctx,
-            &[
-                ("storage-key", "nl-double-enter"),
-                ("newsletter-action", "/newsletter/double-enter"),
-            ],
-        )
-        .await?;
-        fill_valid(&ctx, "enter@example.com").await?;
-        type_email(&ctx, "\u{E007}\u{E007}").await?;
-        ctx.widget(HOST).wait_status(&generic_sent()).await?;
-        let posts = settled_posts(&ctx).await?;
-        ensure!(
-            posts.len() == 2,
-            "Enter twice: {} POSTs instead of 1",
-            posts.len() - 1
-        );
-        ensure!(
-            posts[1].form_field("email").as_deref() == Some("enter@example.com"),
-            "Enter twice posted {:?}",
-            posts[1].body_text()
-        );
-        ctx.assert_probe_clean().await?;
-
-        // Two clicks in the same task, before the widget can re-render the button as disabled.
-        open_widget(
-            &ctx,
-            &[
-                ("storage-key", "nl-double-script"),
-                ("newsletter-action", "/newsletter/double-script"),
-            ],
-        )
-        .await?;
-        fill_valid(&ctx, "script@example.com").await?;
-        ctx.eval::<()>(
-            "const b = document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1]); \
-             b.click(); b.click();",
-            vec![json!(HOST), json!(SUBSCRIBE)],
-        )
-        .await?;
-        ctx.widget(HOST).wait_status(&generic_sent()).await?;
-        let posts = settled_posts(&ctx).await?;
-        ensure!(
-            posts.len() == 3,
-            "two clicks in one task: {} POSTs instead of 1",
-            posts.len() - 2
-        );
-        ctx.assert_probe_clean().await
+        // The double click through a provider (a no-cors fetch), the others through the generic
+        // endpoint (a cors fetch).
+        let cases = [
+            (
+                Twice::DoubleClick,
+                "nl-double-click",
+                Some("buttondown"),
+                "double@example.com",
+            ),
+            (Twice::Enter, "nl-double-enter", None, "enter@example.com"),
+            (
+                Twice::OneTask,
+                "nl-double-script",
+                None,
+                "script@example.com",
+            ),
+        ];
+        for (how, key, provider, email) in cases {
+            let action = format!("/newsletter/{}", &key["nl-".len()..]);
+            let mut attrs = vec![("storage-key", key), ("newsletter-action", action.as_str())];
+            attrs.extend(provider.map(|p| ("newsletter-provider", p)));
+            open_widget(&ctx, &attrs).await?;
+            ctx.widget(HOST).fill_signup(email).await?;
+            let buttondown = [("email", email), ("embed", "1")];
+            let (status, post) = match provider {
+                Some(_) => (provider_sent(), Post::no_cors(&action, &buttondown)),
+                None => (generic_sent(), Post::cors(&action, &buttondown[..1])),
+            };
+            ctx.widget(HOST)
+                .expect_post_from(submit_twice(&ctx, how), &status, &post)
+                .await
+                .with_context(|| format!("{how:?}"))?;
+            ctx.assert_probe_clean().await?;
+        }
+        Ok(())
     })
     .await;
 }
@@ -552,8 +406,8 @@ async fn check_errors(
         (email_error, consent_error)
     );
     let invalid = (
-        field(ctx, EMAIL).await?.aria_invalid,
-        field(ctx, CONSENT).await?.aria_invalid,
+        ctx.widget(HOST).field(EMAIL).await?.aria_invalid,
+        ctx.widget(HOST).field(CONSENT).await?.aria_invalid,
     );
     let expect = |error: &str| Some((!error.is_empty()).to_string());
     ensure!(
@@ -586,6 +440,19 @@ async fn check_errors(
     assert_nothing_sent(ctx, step).await
 }
 
+/// What the reader does in one step of [`validation_and_consent_errors`].
+#[derive(Clone, Copy)]
+enum Step {
+    /// Clicks Subscribe.
+    Submit,
+    /// Types this into the e-mail field.
+    Type(&'static str),
+    /// Empties the e-mail field, then types this.
+    Retype(&'static str),
+    /// Ticks the consent box.
+    Consent,
+}
+
 #[tokio::test]
 async fn validation_and_consent_errors() {
     in_every_engine("newsletter: validation and consent", |ctx| async move {
@@ -597,75 +464,72 @@ async fn validation_and_consent_errors() {
             ],
         )
         .await?;
-        let consent = field(&ctx, CONSENT).await?;
+        let consent = ctx.widget(HOST).field(CONSENT).await?;
         ensure!(!consent.checked, "the consent box starts ticked");
         check_errors(&ctx, "untouched", "", "", None).await?;
 
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        check_errors(
-            &ctx,
-            "empty submit",
-            FieldError::EmailMissing.message(),
-            FieldError::ConsentMissing.message(),
-            Some(EMAIL),
-        )
-        .await?;
-
+        use FieldError::{ConsentMissing, EmailInvalid, EmailMissing};
+        // Each step, then the errors it must leave (e-mail, consent) and where focus must be.
         // The e-mail error follows the typing once shown; a submit confirms it. (No spaces here:
         // typing spaces has its own scenario below.)
-        type_email(&ctx, "name.example.com").await?;
-        check_errors(
-            &ctx,
-            "typing",
-            FieldError::EmailInvalid.message(),
-            FieldError::ConsentMissing.message(),
-            None,
-        )
-        .await?;
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        check_errors(
-            &ctx,
-            "invalid e-mail submit",
-            FieldError::EmailInvalid.message(),
-            FieldError::ConsentMissing.message(),
-            Some(EMAIL),
-        )
-        .await?;
-
-        erase_email(&ctx).await?;
-        type_email(&ctx, "valid@example.com").await?;
-        check_errors(
-            &ctx,
-            "fixed e-mail",
-            "",
-            FieldError::ConsentMissing.message(),
-            None,
-        )
-        .await?;
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        check_errors(
-            &ctx,
-            "submit without consent",
-            "",
-            FieldError::ConsentMissing.message(),
-            Some(CONSENT),
-        )
-        .await?;
-
-        ctx.shadow_click(HOST, CONSENT).await?;
-        check_errors(&ctx, "consent ticked", "", "", None).await?;
+        let steps = [
+            (
+                Step::Submit,
+                "empty submit",
+                EmailMissing.message(),
+                ConsentMissing.message(),
+                Some(EMAIL),
+            ),
+            (
+                Step::Type("name.example.com"),
+                "typing",
+                EmailInvalid.message(),
+                ConsentMissing.message(),
+                None,
+            ),
+            (
+                Step::Submit,
+                "invalid e-mail submit",
+                EmailInvalid.message(),
+                ConsentMissing.message(),
+                Some(EMAIL),
+            ),
+            (
+                Step::Retype("valid@example.com"),
+                "fixed e-mail",
+                "",
+                ConsentMissing.message(),
+                None,
+            ),
+            (
+                Step::Submit,
+                "submit without consent",
+                "",
+                ConsentMissing.message(),
+                Some(CONSENT),
+            ),
+            (Step::Consent, "consent ticked", "", "", None),
+        ];
+        for (step, name, email_error, consent_error, focus) in steps {
+            match step {
+                Step::Submit => ctx.shadow_click(HOST, SUBSCRIBE).await?,
+                Step::Type(text) => ctx.widget(HOST).type_email(text).await?,
+                Step::Retype(text) => {
+                    erase_email(&ctx).await?;
+                    ctx.widget(HOST).type_email(text).await?;
+                }
+                Step::Consent => ctx.shadow_click(HOST, CONSENT).await?,
+            }
+            check_errors(&ctx, name, email_error, consent_error, focus).await?;
+        }
 
         // Now it goes through, once.
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        ctx.widget(HOST).wait_status(&generic_sent()).await?;
-        let posts = settled_posts(&ctx).await?;
-        ensure!(posts.len() == 1, "{} POSTs instead of 1", posts.len());
-        check_post(
-            &posts[0],
-            "/newsletter/validation",
-            &[("email", "valid@example.com")],
-            "cors",
-        )?;
+        ctx.widget(HOST)
+            .submit_and_expect_post(
+                &generic_sent(),
+                &Post::cors("/newsletter/validation", &[("email", "valid@example.com")]),
+            )
+            .await?;
         ctx.assert_probe_clean().await
     })
     .await;
@@ -702,8 +566,8 @@ async fn an_address_typed_with_spaces_stays_as_typed() {
                 vec![],
             )
             .await?;
-        type_email(&ctx, typed).await?;
-        let value = field(&ctx, EMAIL).await?.value;
+        ctx.widget(HOST).type_email(typed).await?;
+        let value = ctx.widget(HOST).field(EMAIL).await?.value;
         ensure!(
             value == typed,
             "typing {typed:?} into the widget's e-mail field left {value:?} \
@@ -740,10 +604,10 @@ async fn offline_keeps_the_address_and_allows_a_retry() {
         )
         .await?;
         let email = "offline@example.com";
-        fill_valid(&ctx, email).await?;
+        ctx.widget(HOST).fill_signup(email).await?;
         ctx.shadow_click(HOST, SUBSCRIBE).await?;
         ctx.widget(HOST).wait_status(&offline()).await?;
-        let input = field(&ctx, EMAIL).await?;
+        let input = ctx.widget(HOST).field(EMAIL).await?;
         ensure!(
             input.value == email,
             "the typed address is gone: {:?}",
@@ -754,10 +618,10 @@ async fn offline_keeps_the_address_and_allows_a_retry() {
             "the e-mail field stays read-only after the failure"
         );
         ensure!(
-            field(&ctx, CONSENT).await?.checked,
+            ctx.widget(HOST).field(CONSENT).await?.checked,
             "the consent box was cleared"
         );
-        let button = field(&ctx, SUBSCRIBE).await?;
+        let button = ctx.widget(HOST).field(SUBSCRIBE).await?;
         ensure!(
             !button.disabled,
             "Subscribe stays disabled after the failure"
@@ -769,22 +633,13 @@ async fn offline_keeps_the_address_and_allows_a_retry() {
 
         // The connection is back: the same button sends the same address again.
         ctx.server.set_newsletter_unreachable(false);
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        ctx.widget(HOST).wait_status(&generic_sent()).await?;
-        let posts = settled_posts(&ctx).await?;
-        ensure!(
-            posts.len() == 1,
-            "the retry made {} request(s): {:?}",
-            posts.len(),
-            posts.iter().map(|r| &r.path).collect::<Vec<_>>()
-        );
-        ensure!(
-            posts[0].path == "/newsletter/offline"
-                && posts[0].form() == [("email".to_owned(), email.to_owned())],
-            "the retry sent {} {}",
-            posts[0].path,
-            posts[0].body_text()
-        );
+        ctx.widget(HOST)
+            .submit_and_expect_post(
+                &generic_sent(),
+                &Post::cors("/newsletter/offline", &[("email", email)]),
+            )
+            .await
+            .context("the retry")?;
         ctx.assert_probe_clean().await
     })
     .await;
@@ -864,9 +719,13 @@ async fn signed_up_and_not_now_are_remembered_after_a_reload() {
         )
         .await?;
         let email = "remember.me@example.com";
-        fill_valid(&ctx, email).await?;
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        ctx.widget(HOST).wait_status(&provider_sent()).await?;
+        ctx.widget(HOST).fill_signup(email).await?;
+        ctx.widget(HOST)
+            .submit_and_expect_post(
+                &provider_sent(),
+                &Post::no_cors("/newsletter/remember", &[("email", email), ("embed", "1")]),
+            )
+            .await?;
         let memory = ctx.local_storage("nl-remember-a:newsletter").await?;
         ensure!(
             memory.as_deref() == Some(r#"{"v":1,"state":"signed_up"}"#),
@@ -968,9 +827,13 @@ async fn generic_endpoint_reply_is_reported() {
             ],
         )
         .await?;
-        fill_valid(&ctx, "ok@example.com").await?;
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        ctx.widget(HOST).wait_status(&generic_sent()).await?;
+        ctx.widget(HOST).fill_signup("ok@example.com").await?;
+        ctx.widget(HOST)
+            .submit_and_expect_post(
+                &generic_sent(),
+                &Post::cors("/newsletter/generic-ok", &[("email", "ok@example.com")]),
+            )
+            .await?;
         ctx.assert_probe_clean().await?;
 
         // 422 with CORS: refused, the address kept, and a retry possible.
@@ -988,7 +851,7 @@ async fn generic_endpoint_reply_is_reported() {
             ],
         )
         .await?;
-        fill_valid(&ctx, "refused@example.com").await?;
+        ctx.widget(HOST).fill_signup("refused@example.com").await?;
         ctx.shadow_click(HOST, SUBSCRIBE).await?;
         let refused = ctx
             .widget(HOST)
@@ -999,11 +862,11 @@ async fn generic_endpoint_reply_is_reported() {
             "after a 422 the status says {refused:?}"
         );
         ensure!(
-            field(&ctx, EMAIL).await?.value == "refused@example.com",
+            ctx.widget(HOST).field(EMAIL).await?.value == "refused@example.com",
             "the address is gone after the refusal"
         );
         ensure!(
-            !field(&ctx, SUBSCRIBE).await?.disabled,
+            !ctx.widget(HOST).field(SUBSCRIBE).await?.disabled,
             "Subscribe stays disabled after the refusal"
         );
         ensure!(
@@ -1014,16 +877,16 @@ async fn generic_endpoint_reply_is_reported() {
         );
 
         ctx.server.set_newsletter_reply(NewsletterReply::default());
-        ctx.shadow_click(HOST, SUBSCRIBE).await?;
-        ctx.widget(HOST).wait_status(&generic_sent()).await?;
-        let posts = settled_posts(&ctx).await?;
-        ensure!(posts.len() == 3, "{} POSTs instead of 3", posts.len());
-        check_post(
-            &posts[2],
-            "/newsletter/generic-refused",
-            &[("email", "refused@example.com")],
-            "cors",
-        )?;
+        ctx.widget(HOST)
+            .submit_and_expect_post(
+                &generic_sent(),
+                &Post::cors(
+                    "/newsletter/generic-refused",
+                    &[("email", "refused@example.com")],
+                ),
+            )
+            .await
+            .context("the retry after the refusal")?;
         ctx.assert_probe_clean().await
     })
     .await;
@@ -1044,7 +907,7 @@ async fn filled_honeypot_sends_nothing_and_says_nothing() {
             ],
         )
         .await?;
-        fill_valid(&ctx, "bot@example.com").await?;
+        ctx.widget(HOST).fill_signup("bot@example.com").await?;
         ctx.eval::<()>(
             "const i = document.querySelector(arguments[0]).shadowRoot.querySelector(arguments[1]); \
              i.value = 'https://spam.example'; \
@@ -1098,7 +961,7 @@ async fn a_tier_tag_names_the_latest_result_and_is_left_out_before_one() {
                 Some(["quiz-", latest].concat()),
             ),
         ];
-        for (i, (key, history, expected)) in cases.iter().enumerate() {
+        for (key, history, expected) in &cases {
             ctx.open("/pages/blank.html").await?;
             ctx.eval::<()>(
                 "localStorage.clear(); if (arguments[1]) localStorage.setItem(arguments[0], arguments[1]);",
@@ -1114,25 +977,18 @@ async fn a_tier_tag_names_the_latest_result_and_is_left_out_before_one() {
                 ],
             )
             .await?;
-            fill_valid(&ctx, "reader@example.net").await?;
-            ctx.shadow_click(HOST, SUBSCRIBE).await?;
-            // The status is shown once the endpoint answered: the request is recorded by then.
-            ctx.widget(HOST).wait_status(&generic_sent()).await?;
-            let posts = ctx.server.newsletter_posts();
-            ensure!(
-                posts.len() == i + 1,
-                "{key}: expected one new POST, the server has {} in all",
-                posts.len()
-            );
-            let fields = parse_form(&posts[i].body_text());
-            let tag = fields
-                .iter()
-                .find(|(name, _)| name == "tag")
-                .map(|(_, value)| value.clone());
-            ensure!(
-                tag == *expected,
-                "{key}: the sign-up carried tag {tag:?}, expected {expected:?} (fields {fields:?})"
-            );
+            let email = "reader@example.net";
+            ctx.widget(HOST).fill_signup(email).await?;
+            // Every field is compared, so a tag where none belongs fails as a missing one does.
+            let mut fields = vec![("email", email)];
+            fields.extend(expected.as_deref().map(|tag| ("tag", tag)));
+            ctx.widget(HOST)
+                .submit_and_expect_post(
+                    &generic_sent(),
+                    &Post::cors("/newsletter/generic/subscribe", &fields),
+                )
+                .await
+                .with_context(|| format!("{key}: the tag {expected:?}"))?;
             ctx.assert_probe_clean().await?;
         }
         Ok(())

@@ -1,5 +1,5 @@
 //! The reader's real system preferences reach the widget (not forced by script, unlike the dark
-//! palette check in `a11y.rs`, which stays as the all-engine check):
+//! palette check in `a11y_axe.rs`, which stays as the all-engine check):
 //!
 //! - **`prefers-reduced-motion: reduce`**: nothing inside the widget animates or transitions
 //!   (every element's and pseudo-element's computed `transition-duration` and

@@ -15,11 +15,10 @@ use std::time::{Duration, Instant};
 use anyhow::{anyhow, ensure, Context};
 use cto_cio_quiz::config::CONSOLE_PREFIX;
 use cto_cio_quiz::content::tiers::tier_for;
-use cto_cio_quiz::content::Question;
 use cto_cio_quiz::quiz::percent;
-use e2e::bank::{collapse, dimension_ids, option_id, progress_text, question_for, total};
-use e2e::page::sleep_ms;
-use e2e::widget::{Screen, HOST};
+use e2e::bank::{collapse, dimension_ids, progress_text, question_for, total};
+use e2e::page::{sleep_ms, HostEvent};
+use e2e::widget::{verdict, Answered, Screen, HOST, READ_MORE};
 use e2e::{in_every_engine, Ctx, Scenario};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -49,27 +48,24 @@ async fn open_ready(ctx: &Ctx, path: &str) -> e2e::Result<Screen> {
         .await
 }
 
-/// One checked answer.
-#[derive(Clone, Debug)]
-struct Answered {
-    question: &'static Question,
-    option: &'static str,
-    correct: bool,
-    /// The screen with the feedback open.
-    shown: Screen,
+/// Answers the question on screen through the driver ([`e2e::widget::Widget::answer`]) and checks
+/// the feedback as a reader sees it: the bank's options on screen, the verdict, the same
+/// question, the radios disabled, the button's new label and the "Read more" link.
+async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
+    let answered = ctx.widget(HOST).answer(right).await?;
+    check_feedback(&answered)?;
+    Ok(answered)
 }
 
-/// Answers the question on screen, right or wrong on purpose, like a reader: click the option,
-/// click "Check answer", and check the feedback (verdict, disabled radios, the button's new label).
-async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
-    let before = ctx
-        .widget(HOST)
-        .wait_screen("a question waiting for an answer", |s| {
-            s.kind == "question" && s.verdict.is_none() && !s.options.is_empty()
-        })
-        .await?;
-    let legend = before.legend.clone().unwrap_or_default();
-    let question = question_for(&legend)?;
+/// The checks of [`answer`] on an answer the driver gave.
+fn check_feedback(answered: &Answered) -> e2e::Result<()> {
+    let Answered {
+        question,
+        option,
+        correct,
+        before,
+        shown: after,
+    } = answered;
     let mut shown_ids = before.options.clone();
     let mut bank_ids: Vec<String> = question.options.iter().map(|o| o.id.to_string()).collect();
     shown_ids.sort();
@@ -80,25 +76,7 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
         question.id,
         before.options
     );
-    let option = option_id(question, right)?;
-    ctx.shadow_click(
-        HOST,
-        &format!("form.ccq-question input[type=radio][value=\"{}\"]", option),
-    )
-    .await?;
-    ctx.widget(HOST)
-        .wait_screen(&format!("option {:?} to be checked", option), |s| {
-            s.checked.as_deref() == Some(option)
-        })
-        .await?;
-    ctx.widget(HOST).click_button("Check answer").await?;
-    let after = ctx
-        .widget(HOST)
-        .wait_screen(&format!("the feedback on {}", question.id), |s| {
-            s.verdict.is_some()
-        })
-        .await?;
-    let verdict = if right { "Right!" } else { "Not quite." };
+    let verdict = verdict(*correct);
     let last = before.progress.as_deref() == Some(progress_text(total()).as_str());
     let action = if last {
         "See my results"
@@ -109,7 +87,7 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
         after.verdict.as_deref() == Some(verdict)
             && after.progress == before.progress
             && after.legend == before.legend
-            && after.checked.as_deref() == Some(option)
+            && after.checked.as_deref() == Some(*option)
             && after.disabled
             && after.action.as_deref() == Some(action)
             && after.read_more.as_deref() == Some(question.section),
@@ -119,61 +97,22 @@ async fn answer(ctx: &Ctx, right: bool) -> e2e::Result<Answered> {
         option,
         question.section
     );
-    Ok(Answered {
-        question,
-        option,
-        correct: right,
-        shown: after,
-    })
+    Ok(())
 }
 
-/// Clicks "Next question" (or "See my results") and waits for the next question (or the results).
-async fn next(ctx: &Ctx) -> e2e::Result<Screen> {
-    let now = ctx
-        .widget(HOST)
-        .screen()
-        .await?
-        .ok_or_else(|| anyhow!("no quiz section"))?;
-    let label = now.action.clone().unwrap_or_default();
-    let index = (1..=total())
-        .find(|&i| now.progress.as_deref() == Some(progress_text(i).as_str()))
-        .ok_or_else(|| anyhow!("no progress line to move on from: {now:?}"))?;
-    ctx.widget(HOST).click_button(&label).await?;
-    if index == total() {
-        ctx.widget(HOST)
-            .wait_screen("the results", |s| s.kind == "results")
-            .await
-    } else {
-        let expected = progress_text(index + 1);
-        ctx.widget(HOST)
-            .wait_screen(&format!("{expected:?} after {label:?}"), |s| {
-                s.progress.as_deref() == Some(expected.as_str()) && s.verdict.is_none()
-            })
-            .await
-    }
-}
-
-/// Answers every remaining question, `right(i)` deciding for the 0-based index `i` of the run,
-/// and moves on after each; returns the answers in order and the results screen.
+/// Answers every remaining question through the driver, `right(i)` deciding for the 0-based index
+/// `i` of the run, and checks each answer's feedback; returns the answers in order and the results
+/// screen.
 async fn play_to_the_end(
     ctx: &Ctx,
-    from: usize,
     right: impl Fn(usize) -> bool,
 ) -> e2e::Result<(Vec<Answered>, Screen)> {
-    let mut answers = Vec::new();
-    let mut shown = None;
-    for i in from..total() {
-        answers.push(
-            answer(ctx, right(i))
-                .await
-                .with_context(|| format!("answering question {}", i + 1))?,
-        );
-        shown = Some(next(ctx).await?);
+    let played = ctx.widget(HOST).play_to_results(right).await?;
+    ensure!(!played.answers.is_empty(), "nothing left to play");
+    for (answered, i) in played.answers.iter().zip(1..) {
+        check_feedback(answered).with_context(|| format!("answer {i} of the run's rest"))?;
     }
-    Ok((
-        answers,
-        shown.ok_or_else(|| anyhow!("nothing left to play"))?,
-    ))
+    Ok((played.answers, played.results))
 }
 
 /// Checks the results screen against the answers of the whole run (in order): the score line,
@@ -253,24 +192,6 @@ fn best_line(score: usize, n: usize, attempts: usize) -> String {
     let p = percent(score, n);
     let unit = if attempts == 1 { "attempt" } else { "attempts" };
     format!("Your best so far: {score} / {n} ({p}%) · {attempts} {unit}")
-}
-
-/// One event the host page's listener (`pages/quiz-events.js`) recorded.
-#[derive(Clone, Debug, Deserialize)]
-struct HostEvent {
-    name: String,
-    detail: Value,
-    target: String,
-    bubbles: bool,
-    composed: bool,
-}
-
-/// The events recorded on the current page since it loaded.
-async fn host_events(ctx: &Ctx) -> e2e::Result<Vec<HostEvent>> {
-    let events: Option<Vec<HostEvent>> = ctx
-        .eval("return window.__quizEvents || null;", vec![])
-        .await?;
-    events.ok_or_else(|| anyhow!("this page has no event listener (pages/quiz-events.js)"))
 }
 
 /// Checks the events of a run: `starts` start events first, an answer event per answer in order
@@ -411,7 +332,7 @@ async fn playthrough_events_and_retake() {
             );
 
             // Every third question wrong on purpose, starting with the second.
-            let (answers, results) = play_to_the_end(&ctx, 0, |i| i % 3 != 1).await?;
+            let (answers, results) = play_to_the_end(&ctx, |i| i % 3 != 1).await?;
             let (score, p) = check_results(&results, &answers)?;
             ensure!(
                 0 < score && score < total(),
@@ -430,7 +351,7 @@ async fn playthrough_events_and_retake() {
                     results.buttons
                 );
             }
-            check_events(&host_events(&ctx).await?, 1, &answers, score)?;
+            check_events(&ctx.host_events().await?, 1, &answers, score)?;
 
             // What is stored: one history entry with this score, and the finished run.
             let history = stored_json(&ctx, "history").await?;
@@ -478,7 +399,7 @@ async fn playthrough_events_and_retake() {
                 retake_plan != first_plan,
                 "the retake asks the questions and options in exactly the first attempt's order"
             );
-            let starts = host_events(&ctx)
+            let starts = ctx.host_events()
                 .await?
                 .iter()
                 .filter(|e| e.name == "start")
@@ -522,9 +443,9 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
             open_ready(&ctx, PAGE).await?;
             ctx.widget(HOST).start().await?;
             let mut answers = vec![answer(&ctx, true).await?];
-            next(&ctx).await?;
+            ctx.widget(HOST).next().await?;
             answers.push(answer(&ctx, false).await?);
-            next(&ctx).await?;
+            ctx.widget(HOST).next().await?;
             answers.push(answer(&ctx, false).await?);
             let before = answers[2].shown.clone();
             ensure!(
@@ -564,8 +485,8 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
             );
             ctx.assert_probe_clean().await?;
 
-            next(&ctx).await?;
-            let (rest, results) = play_to_the_end(&ctx, 3, |_| true).await?;
+            ctx.widget(HOST).next().await?;
+            let (rest, results) = play_to_the_end(&ctx, |_| true).await?;
             answers.extend(rest);
             let (score, _) = check_results(&results, &answers)?;
             ensure!(
@@ -573,7 +494,7 @@ async fn reload_resumes_mid_quiz_then_forget_my_data() {
                 "score {score}: the run had 2 wrong answers, both before the reload"
             );
             // This page load saw no start, only the answers after the reload.
-            check_events(&host_events(&ctx).await?, 0, &answers[3..], score)?;
+            check_events(&ctx.host_events().await?, 0, &answers[3..], score)?;
 
             // Forget my data: every key of this widget goes, nothing else does.
             ctx.widget(HOST).click_button("Forget my data").await?;
@@ -772,7 +693,7 @@ async fn a_newer_release_s_data_survives_a_full_playthrough_untouched() {
             .await?;
 
             ctx.widget(HOST).start().await?;
-            let (_, results) = play_to_the_end(&ctx, 0, |i| i % 2 == 0).await?;
+            let (_, results) = play_to_the_end(&ctx, |i| i % 2 == 0).await?;
             ensure!(results.kind == "results", "no results: {results:?}");
             // The attempt is kept in memory for this page: the best score shows.
             ensure!(
@@ -844,14 +765,14 @@ async fn check_without_storage(ctx: &Ctx, page: &str, note_at_load: bool) -> e2e
         "the cannot-save note is missing after saving failed: {:?}",
         right.shown
     );
-    next(ctx).await?;
+    ctx.widget(HOST).next().await?;
     let wrong = answer(ctx, false).await?;
     ensure!(
         wrong.shown.note.as_deref() == Some(NOTE),
         "the note went away: {:?}",
         wrong.shown
     );
-    next(ctx).await?;
+    ctx.widget(HOST).next().await?;
     ctx.assert_probe_clean().await?;
     if !note_at_load {
         // Reads work on this page: nothing of the quiz may have been stored.
@@ -895,7 +816,7 @@ async fn a_second_tab_follows_without_a_reload() {
         ctx.assert_probe_clean().await?;
 
         // A moves on; B follows.
-        next(&ctx).await?;
+        ctx.widget(HOST).next().await?;
         let q2 = ctx.widget(HOST).screen().await?.unwrap_or_default();
         ctx.client.switch_to_window(tab_b).await?;
         ctx.widget(HOST)
@@ -967,8 +888,7 @@ async fn read_more_focuses_the_explainer_without_navigating() {
             };
             if !*done {
                 *done = true;
-                ctx.shadow_click(HOST, "form.ccq-question .ccq-feedback a[data-reveal]")
-                    .await?;
+                ctx.shadow_click(HOST, READ_MORE).await?;
                 // Focus moves synchronously in the click handler; allow a few frames anyway.
                 let deadline = Instant::now() + Duration::from_millis(1500);
                 let revealed = loop {
@@ -1011,7 +931,7 @@ async fn read_more_focuses_the_explainer_without_navigating() {
             if section_done && dimension_done {
                 break;
             }
-            next(&ctx).await?;
+            ctx.widget(HOST).next().await?;
         }
         ensure!(
             section_done && dimension_done,

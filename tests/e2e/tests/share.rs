@@ -9,7 +9,8 @@
 
 use anyhow::{anyhow, ensure, Context};
 use cto_cio_quiz::content::TIERS;
-use e2e::widget::{HOST, STEP};
+use e2e::page::HostEvent;
+use e2e::widget::{selectors, HOST, STEP};
 use e2e::{in_every_engine, Ctx};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -20,9 +21,11 @@ const BUTTON: &str = "Share your result";
 
 /// Plays the quiz on screen to its results with the first option of each question (clicks from a
 /// script: only the Share click is under test) and resolves with true, or with what went wrong.
+/// Arguments: the host selector and [`selectors`].
 const PLAY_THROUGH: &str = r#"
 const done = arguments[arguments.length - 1];
-const quiz = document.querySelector(arguments[0]).shadowRoot.querySelector('section#quiz');
+const S = arguments[1];
+const quiz = document.querySelector(arguments[0]).shadowRoot.querySelector(S.quiz);
 const until = (find) => new Promise((resolve, reject) => {
   const limit = Date.now() + 10000;
   (function poll() {
@@ -37,14 +40,14 @@ const button = (...labels) => until(() => Array.from(quiz.querySelectorAll('butt
 (async () => {
   (await button('Start the quiz')).click();
   for (;;) {
-    (await until(() => quiz.querySelector('form.ccq-question input[type=radio]:not(:disabled)'))).click();
+    (await until(() => quiz.querySelector(S.options + ':not(:disabled)'))).click();
     (await button('Check answer')).click();
     const next = await button('Next question', 'See my results');
     const last = next.textContent.includes('results');
     next.click();
     if (last) break;
   }
-  await until(() => quiz.querySelector('.ccq-results'));
+  await until(() => quiz.querySelector(S.results));
   done(true);
 })().catch((e) => done(String(e)));
 "#;
@@ -76,17 +79,9 @@ struct Shared {
     url: String,
 }
 
-#[derive(Debug, Deserialize)]
-struct Event {
-    name: String,
-    detail: Value,
-    target: String,
-    bubbles: bool,
-    composed: bool,
-}
-
-async fn events(ctx: &Ctx, name: &str) -> e2e::Result<Vec<Event>> {
-    let all: Vec<Event> = ctx.eval("return window.__quizEvents;", vec![]).await?;
+/// The host page's recorded events named `name`.
+async fn events(ctx: &Ctx, name: &str) -> e2e::Result<Vec<HostEvent>> {
+    let all = ctx.host_events().await?;
     Ok(all.into_iter().filter(|e| e.name == name).collect())
 }
 
@@ -152,7 +147,7 @@ async fn share_sheet_then_clipboard_then_by_hand() {
         ctx.wait_ready(HOST).await?;
         let played = ctx
             .client
-            .execute_async(PLAY_THROUGH, vec![json!(HOST)])
+            .execute_async(PLAY_THROUGH, vec![json!(HOST), selectors()])
             .await
             .context("playing the quiz through")?;
         ensure!(played == json!(true), "playing the quiz through: {played}");

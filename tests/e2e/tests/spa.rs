@@ -134,31 +134,6 @@ async fn remove_and_wait_released(ctx: &Ctx, id: &str) -> e2e::Result<()> {
     .map(drop)
 }
 
-/// Answers the question on screen with its first option and moves on to the next question.
-async fn answer_any(ctx: &Ctx, host: &str, id: &str, number: usize) -> e2e::Result<()> {
-    ctx.shadow_click(host, "form.ccq-question input[type=radio]")
-        .await?;
-    ctx.click_shadow_button(host, "section#quiz", "Check answer")
-        .await?;
-    ctx.wait_for(
-        "the \"Next question\" button",
-        STEP,
-        "const r = document.querySelector(arguments[0]).shadowRoot; \
-         return Array.from(r.querySelectorAll('section#quiz button')) \
-           .some((b) => b.textContent.trim() === 'Next question');",
-        vec![json!(host)],
-    )
-    .await?;
-    ctx.click_shadow_button(host, "section#quiz", "Next question")
-        .await?;
-    let next = format!("Question {} of", number + 1);
-    wait_element_status(ctx, id, &format!("\"{next} …\""), |s| {
-        s.progress.as_deref().is_some_and(|p| p.starts_with(&next))
-    })
-    .await
-    .map(drop)
-}
-
 #[tokio::test]
 async fn twenty_create_append_remove_cycles_leave_no_listener_behind() {
     e2e::Scenario::new("SPA: 20 create/append/remove cycles")
@@ -187,16 +162,12 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
         ctx.open(PAGE).await?;
         create(&ctx, "route-a", "first", "e2e-spa-resume").await?;
         ctx.wait_ready("#first").await?;
-        ctx.click_shadow_button("#first", "section#quiz", "Start the quiz")
-            .await?;
-        wait_element_status(&ctx, "first", "question 1", |s| {
-            s.progress
-                .as_deref()
-                .is_some_and(|p| p.starts_with("Question 1 of"))
-        })
-        .await?;
-        answer_any(&ctx, "#first", "first", 1).await?;
-        answer_any(&ctx, "#first", "first", 2).await?;
+        let first = ctx.widget("#first");
+        first.start().await?;
+        for _ in 1..=2 {
+            first.answer(true).await?;
+            first.next().await?;
+        }
         ctx.eval::<bool>(
             "window.__ccqFirst = document.getElementById('first'); return true;",
             vec![],
@@ -292,9 +263,7 @@ async fn a_moved_element_stays_mounted_once() {
         ctx.open(PAGE).await?;
         create(&ctx, "route-a", "w", "e2e-spa-move").await?;
         ctx.wait_ready("#w").await?;
-        ctx.click_shadow_button("#w", "section#quiz", "Start the quiz")
-            .await?;
-        wait_element_status(&ctx, "w", "question 1", |s| s.progress.is_some()).await?;
+        ctx.widget("#w").start().await?;
         // Move it in one task, then wait until two later tasks have run: the loader decides
         // about a removed element in a later task.
         ctx.eval::<bool>(

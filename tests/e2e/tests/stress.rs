@@ -23,10 +23,11 @@
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, bail, ensure, Context};
+use anyhow::{bail, ensure, Context};
 use cto_cio_quiz::content::{Question, QUESTIONS};
-use e2e::bank::{collapse, option_id, progress_text, question_for};
+use e2e::bank::{collapse, progress_text};
 use e2e::page::sleep_ms;
+use e2e::widget::selectors;
 use e2e::{Ctx, Scenario};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -62,63 +63,42 @@ struct Screen {
     verdict: Option<String>,
 }
 
-/// Every widget's screen, by element id, read in one script.
+/// Every widget's screen, by element id, read in one script ([`selectors`] in `arguments[0]`).
 const SCREENS_JS: &str = r#"
+const S = arguments[0];
 const text = (el) => el ? el.textContent.replace(/\s+/g, ' ').trim() : null;
 const out = {};
 for (const host of document.querySelectorAll('cto-cio-quiz')) {
-  const quiz = host.shadowRoot && host.shadowRoot.querySelector('section#quiz');
-  const form = quiz && quiz.querySelector('form.ccq-question');
+  const quiz = host.shadowRoot && host.shadowRoot.querySelector(S.quiz);
+  const form = quiz && quiz.querySelector(S.question);
   const checked = form && form.querySelector('input[type=radio]:checked');
   const start = quiz && Array.from(quiz.querySelectorAll('button')).some((b) => text(b) === 'Start the quiz');
   out[host.id] = {
     state: host.getAttribute('data-ccq-state'),
-    kind: !quiz ? 'none' : form ? 'question' : quiz.querySelector('.ccq-results') ? 'results'
+    kind: !quiz ? 'none' : form ? 'question' : quiz.querySelector(S.results) ? 'results'
       : start ? 'start' : 'other',
-    progress: form ? text(form.querySelector('.ccq-progress-text')) : null,
-    legend: form ? text(form.querySelector('fieldset > legend')) : null,
+    progress: text(quiz && quiz.querySelector(S.progress)),
+    legend: text(quiz && quiz.querySelector(S.legend)),
     checked: checked ? checked.value : null,
-    verdict: form ? text(form.querySelector('.ccq-feedback .ccq-verdict')) : null,
+    verdict: text(quiz && quiz.querySelector(S.verdict)),
   };
 }
 return out;
 "#;
 
 async fn screens(ctx: &Ctx) -> e2e::Result<BTreeMap<String, Screen>> {
-    ctx.eval(SCREENS_JS, vec![]).await
+    ctx.eval(SCREENS_JS, vec![selectors()]).await
 }
 
-/// Answers widget `i`'s question on screen right or wrong (real clicks); returns the question and
-/// the option chosen.
+/// Answers widget `i`'s question on screen right or wrong through the driver; returns the
+/// question and the option chosen.
 async fn answer(
     ctx: &Ctx,
     i: usize,
     right: bool,
 ) -> e2e::Result<(&'static Question, &'static str)> {
-    let before = ctx
-        .widget(&host(i))
-        .wait_screen("a question", |s| {
-            s.kind == "question" && s.verdict.is_none()
-        })
-        .await?;
-    let question = question_for(before.legend.as_deref().unwrap_or_default())?;
-    let option = option_id(question, right)?;
-    ctx.shadow_click(
-        &host(i),
-        &format!("form.ccq-question input[type=radio][value=\"{}\"]", option),
-    )
-    .await?;
-    ctx.widget(&host(i))
-        .wait_screen("the option checked", |s| {
-            s.checked.as_deref() == Some(option)
-        })
-        .await?;
-    ctx.widget(&host(i)).click_button("Check answer").await?;
-    let verdict = if right { "Right!" } else { "Not quite." };
-    ctx.widget(&host(i))
-        .wait_screen(verdict, |s| s.verdict.as_deref() == Some(verdict))
-        .await?;
-    Ok((question, option))
+    let answered = ctx.widget(&host(i)).answer(right).await?;
+    Ok((answered.question, answered.option))
 }
 
 /// `K:progress` of widget `i`, parsed (`None` if nothing is stored).
@@ -149,21 +129,6 @@ fn stored_answers(quiz: &Value) -> Vec<Option<String>> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-/// One event the host page heard.
-#[derive(Clone, Debug, Deserialize)]
-struct HostEvent {
-    name: String,
-    target: String,
-    detail: Value,
-}
-
-async fn host_events(ctx: &Ctx) -> e2e::Result<Vec<HostEvent>> {
-    let events: Option<Vec<HostEvent>> = ctx
-        .eval("return window.__quizEvents || null;", vec![])
-        .await?;
-    events.ok_or_else(|| anyhow!("the page has no event recorder (pages/stress-host.js)"))
 }
 
 /// How many times the server sent the wasm module.
@@ -261,13 +226,7 @@ async fn twenty_widgets_each_keep_their_own_state() {
                     }
                     Done::MovedOn => {
                         first.insert(i, answer(&ctx, i, true).await?);
-                        ctx.widget(&host(i)).click_button("Next question").await?;
-                        ctx.widget(&host(i))
-                            .wait_screen("question 2", |s| {
-                                s.progress.as_deref() == Some(progress_text(2).as_str())
-                                    && s.verdict.is_none()
-                            })
-                            .await?;
+                        ctx.widget(&host(i)).next().await?;
                     }
                     Done::Started | Done::Nothing => {}
                 }
@@ -328,7 +287,7 @@ async fn twenty_widgets_each_keep_their_own_state() {
             );
 
             // The host page heard each event once, from the right element.
-            let events = host_events(&ctx).await?;
+            let events = ctx.host_events().await?;
             let starts: Vec<&str> = events
                 .iter()
                 .filter(|e| e.name == "start")
@@ -408,17 +367,17 @@ struct Hammered {
 }
 
 /// Hammers one widget (see the module docs). Arguments: host selector, storage key, the number of
-/// questions, a map prompt → question id; returns a [`Hammered`].
+/// questions, a map prompt → question id, [`selectors`]; returns a [`Hammered`].
 const HAMMER_JS: &str = r#"
 const done = arguments[arguments.length - 1];
-const [hostSel, key, total, prompts] = arguments;
+const [hostSel, key, total, prompts, S] = arguments;
 const host = document.querySelector(hostSel);
 const root = host.shadowRoot;
 const text = (el) => el ? el.textContent.replace(/\s+/g, ' ').trim() : null;
 const mine = (name) => window.__quizEvents.filter((e) => e.target === host.id && e.name === name);
-const submit = () => root.querySelector('form.ccq-question button[type=submit]');
-const radios = () => Array.from(root.querySelectorAll('form.ccq-question input[type=radio]'));
-const button = (label) => Array.from(root.querySelectorAll('section#quiz button')).find((b) => text(b) === label);
+const submit = () => root.querySelector(S.button);
+const radios = () => Array.from(root.querySelectorAll(S.options));
+const button = (label) => Array.from(root.querySelectorAll(S.quiz + ' button')).find((b) => text(b) === label);
 let seed = 20251128;
 const pick = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -432,7 +391,7 @@ const report = () => Array.from(problems.values(),
   (p) => p.message + (p.count > 1 ? ' (seen ' + p.count + ' times)' : ''));
 const displayed = new Set();
 const look = () => {
-  const legend = text(root.querySelector('form.ccq-question fieldset > legend'));
+  const legend = text(root.querySelector(S.legend));
   if (legend) displayed.add(prompts[legend] || ('unknown prompt: ' + legend));
 };
 const observer = new MutationObserver(look);
@@ -464,10 +423,10 @@ const check = (when, rendered) => {
       ' never was on screen (on screen so far: ' + JSON.stringify(Array.from(displayed)) + ')');
   }
   if (rendered) {
-    const form = root.querySelector('form.ccq-question');
+    const form = root.querySelector(S.question);
     const feedback = !!(quiz && quiz.feedback);
     if (form) {
-      const m = /^Question (\d+) of (\d+)$/.exec(text(form.querySelector('.ccq-progress-text')) || '');
+      const m = /^Question (\d+) of (\d+)$/.exec(text(root.querySelector(S.progress)) || '');
       const shown = m ? Number(m[1]) : -1;
       const open = !!form.querySelector('.ccq-feedback');
       const want = feedback ? answered : answered + 1;
@@ -475,7 +434,7 @@ const check = (when, rendered) => {
         problem('screen', when + ': the screen shows question ' + shown + (open ? ' with' : ' without') +
           ' feedback, but storage holds ' + answered + ' answer(s) with feedback ' + feedback);
       }
-    } else if (root.querySelector('.ccq-results') && answered !== total) {
+    } else if (root.querySelector(S.results) && answered !== total) {
       problem('results', when + ': the results are shown after ' + answered + ' of ' + total + ' answers');
     }
   }
@@ -507,7 +466,7 @@ const check = (when, rendered) => {
 
   // Bursts with a render in between, until the results.
   let rounds = 0;
-  while (!root.querySelector('.ccq-results') && rounds < 600) {
+  while (!root.querySelector(S.results) && rounds < 600) {
     rounds++;
     for (let j = 0; j < 3; j++) {
       const rs = radios().filter((r) => !r.disabled);
@@ -519,7 +478,7 @@ const check = (when, rendered) => {
     await tick();
     check('round ' + rounds, true);
   }
-  const results = !!root.querySelector('.ccq-results');
+  const results = !!root.querySelector(S.results);
   observer.disconnect();
   let startsAfterRetake = 0;
   if (results) {
@@ -572,6 +531,7 @@ async fn rapid_clicks_never_answer_twice_or_skip() {
                         json!(storage_key(target)),
                         json!(QUESTIONS.len()),
                         json!(prompts),
+                        selectors(),
                     ],
                 )
                 .await
@@ -611,7 +571,7 @@ async fn rapid_clicks_never_answer_twice_or_skip() {
             }
 
             // After it all: one run answered once per question, one complete, one history entry.
-            let events = host_events(&ctx).await?;
+            let events = ctx.host_events().await?;
             let mine = |name: &str| {
                 events
                     .iter()
