@@ -27,7 +27,10 @@ use crate::web::clock;
 #[component]
 pub fn NewsletterSection(session: Session, section: &'static Section) -> impl IntoView {
     let form = session.signup;
-    let just_sent = move || form.with(|form| matches!(form.state(), FormState::Sent(_)));
+    // Right after sending, the status line already says what happened; the part below it only
+    // adds what to do next. (Read when a part is built: the part is rebuilt whenever the choice
+    // changes, which every change of this follows.)
+    let just_sent = move || form.with_untracked(|form| matches!(form.state(), FormState::Sent(_)));
     let status = NodeRef::<html::P>::new();
     focus_when(session, FocusTarget::SignupStatus, status);
     // Where focus goes when the control it was on disappears.
@@ -41,46 +44,26 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
             })
         })
     };
-    // Right after an unconfirmed request, the status line says what to do; this follows it.
-    let again_after_sending = move || {
-        (just_sent()
-            && matches!(
-                session.newsletter.get(),
-                Some(NewsletterMemory::Requested { .. })
-            ))
-        .then(|| {
-            view! {
-                <p class="ccq-note">
-                    <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::ShowSignup)>
-                        {SIGN_UP_AGAIN}
-                    </button>
-                </p>
-            }
-        })
-    };
     // Built fresh whenever the reader's newsletter choice changes (see `ui::fresh`).
     let slot = fresh::slot();
     let node = slot.node;
     effect(move || match session.newsletter.get() {
         Some(NewsletterMemory::Subscribed) => fresh::show(&slot, move || {
-            // Right after sending, the status line below already says so.
-            move || {
-                (!just_sent()).then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
-            }
+            (!just_sent()).then(|| view! { <p class="ccq-status">"You’re on the list."</p> })
         }),
         Some(NewsletterMemory::Requested { at_ms }) => fresh::show(&slot, move || {
-            let note = requested_note(at_ms.map(clock::local_date));
-            move || {
-                (!just_sent()).then(|| {
-                    view! {
-                        <p class="ccq-note">
-                            {note.clone()}" "
-                            <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::ShowSignup)>
-                                {SIGN_UP_AGAIN}
-                            </button>
-                        </p>
-                    }
-                })
+            let note = if just_sent() {
+                String::new()
+            } else {
+                requested_note(at_ms.map(clock::local_date))
+            };
+            view! {
+                <p class="ccq-note">
+                    {note}" "
+                    <button type="button" class="ccq-link-btn" on:click=on_click(session, Click::ShowSignup)>
+                        {SIGN_UP_AGAIN}
+                    </button>
+                </p>
             }
         }),
         Some(NewsletterMemory::Dismissed) => fresh::show(&slot, move || {
@@ -118,11 +101,12 @@ pub fn NewsletterSection(session: Session, section: &'static Section) -> impl In
         <div class="ccq-cta">
             {score_line}
             <ArticleSection section/>
-            <div node_ref=node></div>
+            // Above the form, as a form's summary of how its sending went: after an unconfirmed
+            // request the part below it offers to sign up again.
             <p class="ccq-status" role="status" tabindex="-1" node_ref=status>
                 {move || form.with(|form| status_message(form.state()))}
             </p>
-            {again_after_sending}
+            <div node_ref=node></div>
         </div>
     }
 }

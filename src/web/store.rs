@@ -10,7 +10,7 @@
 //! first to mount owns the key; a second one while the first is on the page reads what is stored
 //! but keeps its own changes in memory, and says so once in the console.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -153,12 +153,12 @@ impl Store {
 
 thread_local! {
     /// The namespaces owned by mounted widgets on this page, with their hosts.
-    static CLAIMS: RefCell<Vec<(u32, String, Element)>> = const { RefCell::new(Vec::new()) };
-    static NEXT_CLAIM: Cell<u32> = const { Cell::new(0) };
+    static CLAIMS: RefCell<Vec<(String, Element)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A widget's hold on its namespace; dropping it (the widget unmounted) lets the next one have it.
-struct Claim(u32);
+/// A widget's hold on its namespace (through its host element); dropping it (the widget
+/// unmounted) lets the next one have it.
+struct Claim(Element);
 
 impl Claim {
     /// The namespace for `host`, unless a widget whose element is still on the page holds it. A
@@ -168,13 +168,12 @@ impl Claim {
         CLAIMS.with_borrow_mut(|claims| {
             let taken = claims
                 .iter()
-                .any(|(_, name, other)| name == namespace && other != host && other.is_connected());
+                .any(|(name, other)| name == namespace && other != host && other.is_connected());
             if taken {
                 return None;
             }
-            let id = NEXT_CLAIM.replace(NEXT_CLAIM.get().wrapping_add(1));
-            claims.push((id, namespace.to_owned(), host.clone()));
-            Some(Claim(id))
+            claims.push((namespace.to_owned(), host.clone()));
+            Some(Claim(host.clone()))
         })
     }
 }
@@ -183,7 +182,7 @@ impl Drop for Claim {
     fn drop(&mut self) {
         let _ = CLAIMS.try_with(|claims| {
             if let Ok(mut claims) = claims.try_borrow_mut() {
-                claims.retain(|(id, _, _)| *id != self.0);
+                claims.retain(|(_, host)| *host != self.0);
             }
         });
     }

@@ -57,7 +57,12 @@ fn create_policy() -> Option<(JsValue, Function)> {
     let factory = get(&global, "trustedTypes").filter(|value| value.is_object())?;
     let create_policy = get(&factory, "createPolicy")?.dyn_into::<Function>().ok()?;
     let options = Object::new();
-    Reflect::set(&options, &JsValue::from_str("createHTML"), &get(&global, "String")?).ok()?;
+    Reflect::set(
+        &options,
+        &JsValue::from_str("createHTML"),
+        &get(&global, "String")?,
+    )
+    .ok()?;
     let policy = create_policy
         .call2(&factory, &JsValue::from_str(POLICY), &options)
         .ok()?;

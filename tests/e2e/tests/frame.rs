@@ -197,3 +197,117 @@ async fn an_invalid_query_value_falls_back_as_an_attribute_does() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_link_to_the_frame_page_cannot_choose_where_sign_ups_go() {
+    in_every_engine("frame: a hostile link", |ctx| async move {
+        // Anyone can link to the owner's frame page; this link tries to send sign-ups (and the
+        // privacy link, and what Share shares) to another origin.
+        let attacker = ctx.server.cross_origin_url("/newsletter/attacker");
+        let page = with_query(
+            "/probed/frame.html",
+            &[
+                ("storage-key", "e2e-frame-hostile"),
+                ("newsletter-action", &attacker),
+                ("newsletter-provider", "generic"),
+                ("newsletter-tag", "stolen"),
+                ("privacy-url", "https://attacker.example/privacy"),
+                ("share-url", "https://attacker.example/"),
+            ],
+        );
+        ctx.open(&page).await?;
+        ctx.wait_ready(HOST).await?;
+        let note = ctx.widget(HOST).text(".ccq-cta .ccq-note").await?;
+        ensure!(
+            note == "The newsletter sign-up is not connected yet.",
+            "the frame's call to action says {note:?}"
+        );
+        for (what, selector) in [
+            ("a sign-up form", "form.ccq-signup"),
+            ("the attacker's privacy link", "a[href*='attacker']"),
+        ] {
+            ensure!(
+                ctx.shadow_count(HOST, selector).await? == 0,
+                "the link brought {what}"
+            );
+        }
+        for name in [
+            "newsletter-action",
+            "newsletter-provider",
+            "newsletter-tag",
+            "privacy-url",
+            "share-url",
+        ] {
+            let set: bool = ctx
+                .eval(
+                    "return document.getElementById('quiz').hasAttribute(arguments[0]);",
+                    vec![serde_json::json!(name)],
+                )
+                .await?;
+            ensure!(!set, "frame.js copied {name} from the query string");
+        }
+        // The presentation parameters still apply (the storage key is the query's).
+        ctx.widget(HOST).start().await?;
+        ensure!(
+            ctx.local_storage("e2e-frame-hostile:progress")
+                .await?
+                .is_some(),
+            "storage-key from the query string was not used"
+        );
+        ensure!(
+            ctx.server.newsletter_requests().is_empty(),
+            "something was sent: {:?}",
+            ctx.server.newsletter_requests()
+        );
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_owner_s_own_attributes_in_frame_html_still_work() {
+    in_every_engine("frame: the owner's attributes", |ctx| async move {
+        let attacker = ctx.server.cross_origin_url("/newsletter/attacker");
+        let page = with_query(
+            "/pages/owner-frame.html",
+            &[
+                ("parts", "newsletter"),
+                ("newsletter-action", &attacker),
+                ("newsletter-tag", "stolen"),
+                ("privacy-url", "https://attacker.example/privacy"),
+            ],
+        );
+        ctx.open(&page).await?;
+        ctx.wait_ready(HOST).await?;
+        ensure!(
+            ctx.shadow_count(HOST, "section#quiz").await? == 0,
+            "parts=newsletter from the query string was not applied"
+        );
+        let privacy: Option<String> = ctx
+            .eval(
+                "const a = document.getElementById('quiz').shadowRoot.querySelector('.ccq-signup a'); \
+                 return a ? a.getAttribute('href') : null;",
+                vec![],
+            )
+            .await?;
+        ensure!(
+            privacy.as_deref() == Some("/owner-privacy"),
+            "the privacy link is {privacy:?}, not the owner's"
+        );
+        let email = "framed@example.com";
+        ctx.widget(HOST).fill_signup(email).await?;
+        ctx.widget(HOST)
+            .submit_and_expect_post(
+                &e2e::widget::status_line(&cto_cio_quiz::newsletter::FormState::Sent(
+                    cto_cio_quiz::newsletter::Delivery::Confirmed,
+                )),
+                &e2e::widget::Post::cors(
+                    "/newsletter/owner",
+                    &[("email", email), ("tag", "owner-tag")],
+                ),
+            )
+            .await?;
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
