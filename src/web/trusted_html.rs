@@ -44,7 +44,7 @@ fn write(element: &Element, html: &str) {
         && !REFUSED.replace(true)
     {
         console::error(
-            "this page's Content-Security-Policy requires Trusted Types: add \"trusted-types cto-cio-quiz\" to it so the quiz can show.",
+            "this page’s Content-Security-Policy requires Trusted Types: add \"trusted-types cto-cio-quiz\" to it so the quiz can show.",
         );
     }
 }
