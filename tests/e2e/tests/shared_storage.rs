@@ -9,7 +9,7 @@
 
 use anyhow::{ensure, Context};
 use e2e::widget::{HOST, QUESTION_BUTTON};
-use e2e::{in_every_engine, Ctx};
+use e2e::{in_every_engine, Ctx, Scenario, STRICT_CSP};
 use serde_json::{json, Value};
 
 /// Plays the quiz in frame `index` up to its last question's feedback: one click ("See my
@@ -18,7 +18,13 @@ async fn play_to_the_last_click(ctx: &Ctx, index: u16) -> e2e::Result<()> {
     ctx.client.enter_frame(index).await?;
     ctx.wait_ready(HOST).await?;
     let quiz = ctx.widget(HOST);
-    quiz.start().await?;
+    quiz.wait_screen("the start screen", |s| s.kind == "start")
+        .await?;
+    quiz.click_button("Start the quiz").await?;
+    quiz.wait_screen("question 1 of 5", |s| {
+        s.progress.as_deref() == Some("Question 1 of 5")
+    })
+    .await?;
     for _ in 0..4 {
         quiz.answer(true).await?;
         quiz.next().await?;
@@ -41,38 +47,51 @@ async fn stored_entries(ctx: &Ctx) -> e2e::Result<Vec<Value>> {
 
 #[tokio::test]
 async fn two_frames_finishing_in_the_same_task_keep_both_attempts() {
-    in_every_engine("storage: two frames finish together", |ctx| async move {
-        ctx.open("/pages/two-frames.html").await?;
-        play_to_the_last_click(&ctx, 0).await?;
-        play_to_the_last_click(&ctx, 1).await?;
-        // One task, two finished attempts: neither frame's write can wait for the other's.
-        let clicked: bool = ctx
-            .eval(
-                "for (const frame of document.querySelectorAll('iframe')) { \
+    // The strict policy, plus framing this origin's pages.
+    let csp = format!("{STRICT_CSP}; frame-src 'self'");
+    Scenario::new("storage: two frames finish together")
+        .csp(Some(&csp))
+        .run(|ctx| async move {
+            ctx.open("/pages/two-frames.html").await?;
+            play_to_the_last_click(&ctx, 0).await?;
+            // The second frame follows the first (as the same post in two tabs does): its quiz
+            // is one click from the end too.
+            ctx.client.enter_frame(1).await?;
+            ctx.widget(HOST)
+                .wait_screen(
+                    "the last question's feedback, as the first frame stored it",
+                    |s| s.progress.as_deref() == Some("Question 5 of 5") && s.verdict.is_some(),
+                )
+                .await?;
+            ctx.client.enter_parent_frame().await?;
+            // One task, two finished attempts: neither frame's write can wait for the other's.
+            let clicked: bool = ctx
+                .eval(
+                    "for (const frame of document.querySelectorAll('iframe')) { \
                    const host = frame.contentDocument.getElementById('quiz'); \
                    host.shadowRoot.querySelector(arguments[0]).click(); \
                  } return true;",
-                vec![json!(QUESTION_BUTTON)],
-            )
-            .await?;
-        ensure!(clicked);
-        for index in 0..2 {
-            ctx.client.enter_frame(index).await?;
-            ctx.widget(HOST)
-                .wait_screen("the results", |s| s.kind == "results")
-                .await
-                .with_context(|| format!("frame {index}"))?;
-            ctx.assert_probe_clean().await?;
-            ctx.client.enter_parent_frame().await?;
-        }
-        let entries = stored_entries(&ctx).await?;
-        ensure!(
-            entries.len() == 2 && entries[0]["id"] != entries[1]["id"],
-            "the shared history holds {entries:?}, not both attempts"
-        );
-        ctx.assert_probe_clean().await
-    })
-    .await;
+                    vec![json!(QUESTION_BUTTON)],
+                )
+                .await?;
+            ensure!(clicked);
+            for index in 0..2 {
+                ctx.client.enter_frame(index).await?;
+                ctx.widget(HOST)
+                    .wait_screen("the results", |s| s.kind == "results")
+                    .await
+                    .with_context(|| format!("frame {index}"))?;
+                ctx.assert_probe_clean().await?;
+                ctx.client.enter_parent_frame().await?;
+            }
+            let entries = stored_entries(&ctx).await?;
+            ensure!(
+                entries.len() == 2 && entries[0]["id"] != entries[1]["id"],
+                "the shared history holds {entries:?}, not both attempts"
+            );
+            ctx.assert_probe_clean().await
+        })
+        .await;
 }
 
 #[tokio::test]
