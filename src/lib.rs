@@ -12,7 +12,8 @@
 //! - [`objects_only`]: the serde adapter that reads saved structs from JSON objects only.
 //!
 //! Web edges (the only code that touches the browser):
-//! - [`web`]: localStorage, the newsletter POST, host-page events, console messages, the host element.
+//! - [`web`]: localStorage, the newsletter POST, sharing, host-page events, console messages, the
+//!   host element, the Trusted Types policy for the HTML the widget writes.
 //! - [`ui`]: thin Leptos components over the pure modules.
 
 // A panic in the reader's browser is a dead widget: outside tests, errors are values.
