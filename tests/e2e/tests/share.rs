@@ -233,3 +233,29 @@ async fn share_sheet_then_clipboard_then_by_hand() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_owner_s_share_url_is_what_is_shared() {
+    in_every_engine("share: the owner's share-url", |ctx| async move {
+        // A frame page shares its own address unless the owner names the post: share-url wins
+        // over the canonical link and the page's address alike.
+        ctx.open("/pages/share-url-host.html").await?;
+        ctx.wait_ready(HOST).await?;
+        let played = ctx
+            .client
+            .execute_async(PLAY_THROUGH, vec![json!(HOST), selectors()])
+            .await
+            .context("playing the quiz through")?;
+        ensure!(played == json!(true), "playing the quiz through: {played}");
+        click_share(&ctx, "record", "record").await?;
+        wait_share_event(&ctx, 1).await?;
+        let shared: Vec<Shared> = ctx.eval("return window.__shared;", vec![]).await?;
+        let url = shared.last().map(|s| s.url.clone()).unwrap_or_default();
+        ensure!(
+            url == "https://blog.example/posts/cto-vs-cio",
+            "with share-url set the widget shared {url}"
+        );
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
