@@ -10,29 +10,56 @@ let init;
 
 // One shared promise: one wasm fetch however many elements there are, and one console message if it fails.
 // Every console line starts "<cto-cio-quiz>: ", as the widget's own do (src/config.rs CONSOLE_PREFIX).
+// A failed fetch is not kept: the next element to connect tries again (a flaky network), with the
+// glue under a new URL, since a module that failed to import stays failed under its own.
+let tries = 0;
 function load() {
   init ??= (typeof WebAssembly === "object"
-    ? import(new URL(TAG + ".js", base).href).then(async (glue) => {
+    ? import(new URL(TAG + ".js", base).href + (tries++ ? "?" + tries : "")).then(async (glue) => {
         await glue.default({ module_or_path: new URL(TAG + "_bg.wasm", base) });
-        await painted();
         return glue;
       })
     : Promise.reject(new Error("WebAssembly is not available in this browser"))
   ).catch((err) => {
     console.error(`<cto-cio-quiz>: the interactive quiz could not load (${err && err.message || err}); showing the fallback content instead.`);
+    if (typeof WebAssembly === "object" && !trapped) init = null;
     throw err;
   });
   return init;
 }
 
+// A trap in the wasm (a panic aborts: the release build has no unwinding and no panic hook) leaves
+// the one instance every widget shares in an unknown state: every widget shows its fallback again,
+// none is started on it any more, and the console says so once.
+let trapped;
+function trap(err) {
+  if (trapped || !(err instanceof WebAssembly.RuntimeError) || !init) return;
+  trapped = 1;
+  init = Promise.reject(err);
+  init.catch(() => {});
+  console.error(`<cto-cio-quiz>: the quiz stopped because of an internal error (${err.message}); showing the fallback content instead. Reload the page to try again; saved progress is kept.`);
+  for (const el of document.querySelectorAll(TAG)) {
+    mounted.get(el)?.release();
+    mounted.delete(el);
+    if (el.hasAttribute("data-ccq-state")) {
+      el.shadowRoot?.replaceChildren(document.createElement("slot"));
+      state(el, "failed");
+    }
+  }
+}
+addEventListener("error", (e) => trap(e.error));
+addEventListener("unhandledrejection", (e) => trap(e.reason));
+
 // Resolves once the browser has reported the page's first contentful paint (at most a second on).
 // Attaching the shadow root re-creates the fallback's layout; in a fast load that lands between the
 // first frame's paint and its presentation, and Chromium then drops that frame's largest-contentful-
 // paint candidates and counts the fallback's repaint, made after the wasm's request, instead.
-const painted = () => new Promise((done) => {
+// Only an element whose fallback shows text waits: an empty or hidden one has no paint to protect,
+// and on a page that paints nothing else the wait would be the whole second.
+let paint;
+const painted = () => paint ??= new Promise((done) => {
   const Observer = window.PerformanceObserver;
   if (!Observer?.supportedEntryTypes?.includes("paint")) return done();
-  // A page may paint nothing contentful (an empty fallback on a blank page): do not wait forever.
   setTimeout(done, 1000);
   new Observer((list, watch) => list.getEntriesByName("first-contentful-paint")[0] && (watch.disconnect(), done()))
     .observe({ type: "paint", buffered: true });
@@ -65,7 +92,7 @@ function pin(el) {
   let watch;
   const release = () => {
     if (watch) watch.disconnect();
-    el.removeEventListener("pointerdown", release);
+    el.removeEventListener("click", release);
     el.removeEventListener("keydown", release);
     el.style.minHeight = prev;
     if (!had && el.getAttribute("style") === "") el.removeAttribute("style");
@@ -76,7 +103,9 @@ function pin(el) {
     if (!window.ResizeObserver) return release();
     watch = new ResizeObserver(([e]) => height(e) >= h && release());
     watch.observe(content);
-    el.addEventListener("pointerdown", release);
+    // On click, not pointerdown: a host that shrinks under the pointer would move the button away
+    // before the press ends, and the reader's first click would be lost.
+    el.addEventListener("click", release);
     el.addEventListener("keydown", release);
   };
   return [hold, release];
@@ -87,6 +116,7 @@ async function start(el) {
   let glue;
   try {
     glue = await load();
+    if (el.innerText.trim()) await painted();
     // Mounting starts in a task of its own, not in the one that instantiated the wasm.
     await new Promise((done) => setTimeout(done, 0));
   } catch {
@@ -142,6 +172,7 @@ async function start(el) {
     state(el, "ready");
     hold(container);
   } catch (err) {
+    if (trap(err), trapped) return;
     console.error(`<cto-cio-quiz>: the quiz could not start (${err && err.message || err}); showing the fallback content instead.`);
     if (release) release();
     if (widget && mounted.get(el)?.widget === widget) {
@@ -163,6 +194,8 @@ function stop(el) {
     near.unobserve(el);
     el.removeAttribute("data-ccq-state");
   }
+  // Failed to load: a later connect tries again (not after a trap: that instance stays broken).
+  if (!trapped && el.getAttribute("data-ccq-state") === "failed") el.removeAttribute("data-ccq-state");
   const w = mounted.get(el);
   if (!w) return;
   mounted.delete(el);
@@ -170,6 +203,7 @@ function stop(el) {
   try {
     w.widget.unmount();
   } catch (err) {
+    if (trap(err), trapped) return;
     console.error(`<cto-cio-quiz>: the quiz could not be removed cleanly (${err && err.message || err}).`);
   }
   reset(el);

@@ -49,7 +49,6 @@ use web_sys::HtmlElement;
 /// keeps it mounted until `embed.js` calls [`Widget::unmount`].
 #[wasm_bindgen]
 pub fn mount(host: HtmlElement, container: HtmlElement, built: js_sys::Function) -> Widget {
-    web::panic::report_once();
     web::trusted_html::install();
     let config = web::host::read_config(&host);
     let store = web::store::Store::open(&config.storage_key, &host);

@@ -5,7 +5,6 @@ pub mod clock;
 pub mod console;
 pub mod events;
 pub mod host;
-pub mod panic;
 pub mod share;
 pub mod store;
 pub mod submit;

@@ -1,25 +1,26 @@
-//! The rustc flags of every release wasm build (`dist`, and `bloat`, which must measure the same
-//! code), in one place. Passed as `CARGO_ENCODED_RUSTFLAGS`, which Trunk hands on to cargo; with
-//! `--target wasm32-unknown-unknown` they reach the wasm crates only, not build scripts.
-//! `RUSTC_BOOTSTRAP=1` is an environment variable, so build scripts and proc macros of the
-//! release build see it too (a crate that probes for nightly features may find them); the
-//! native builds and tests never get it.
+//! The toolchain and rustc flags of every release wasm build (`dist`, and `bloat`, which must
+//! measure the same code), in one place.
 //!
+//! The release wasm is built by one pinned nightly, [`NIGHTLY`], chosen through
+//! `RUSTUP_TOOLCHAIN` for that build only: the native builds, clippy and the tests keep running on
+//! `rust-toolchain.toml`'s stable release. A nightly for the shipped bytes because the two levers
+//! below are unstable, and a pinned one because a compiler update changes the bundle: moving to a
+//! newer nightly is a deliberate edit here, measured with `cargo xtask bloat` (docs/performance.md).
+//! `cargo xtask` installs it with `rust-src` like the other tools (`tools::ensure_nightly`).
+//!
+//! Flags, passed as `CARGO_ENCODED_RUSTFLAGS`, which Trunk hands on to cargo; with
+//! `--target wasm32-unknown-unknown` they reach the wasm crates only, not build scripts:
+//!
+//! - `-Zbuild-std=std,panic_abort` (as `CARGO_UNSTABLE_BUILD_STD`) with
+//!   `-Zunstable-options -Cpanic=immediate-abort`: std is compiled with the widget's own profile,
+//!   and a panic is a bare `unreachable` trap, so the panic and formatting machinery std would
+//!   link for its messages is gone (about 6 KB brotli). No panic hook runs: the loader notices the
+//!   trap's `RuntimeError` and marks every widget failed (`src/embed.js`).
 //! - `-Cllvm-args=-inline-threshold=12`: LLVM inlines a little more than `opt-level = "z"`'s
 //!   default (5), which lets it fold the many tiny generic wrappers of Leptos's views into their
-//!   callers. Measured (wasm brotli, 2026-12-02): 5 (the default) 105,136 B; 8 and 10 104,857;
-//!   12 and 14 104,450; 16 to 25 about 104,590; 50 107,830; 100 115,259. LLVM counts costs in
-//!   steps of 5, so 12 sits inside the best step rather than on its edge.
-//! - Not `--cfg erase_components` (Leptos erases view types to `AnyView`): measured larger here,
-//!   see the README's size table.
-//! - `-Zlocation-detail=none`: panic locations without file, line and column. A release build
-//!   aborts on panic and `web::panic`'s hook prints no location, so the about 2.5 KB of file
-//!   names (one per source file with a panic path: `tachys-0.2.19/src/html/event.rs`, …) and the
-//!   code passing lines and columns were dead weight: 1,698 B brotli of the wasm (2026-12-03).
-//!   An unstable flag, so the build runs with `RUSTC_BOOTSTRAP=1` ([`env`]); a toolchain that
-//!   dropped the flag fails the build, it never ships a different bundle silently. Measured and
-//!   not taken: `-Zfmt-debug=none` (every `{:?}` prints nothing) saved 191 B more, not worth a
-//!   `Debug` that silently stops working.
+//!   callers (measured values in docs/performance.md). LLVM counts costs in steps of 5, so 12 sits
+//!   inside the best step rather than on its edge.
+//! - `-Zlocation-detail=none`: panic locations without file, line and column; nothing prints them.
 //! - `--remap-path-prefix`: whatever paths remain compiled in (`file!()`) name files relative to
 //!   the crate registry and the workspace, not this machine's absolute paths (shorter, and the
 //!   same bytes from any checkout, which keeps the size budget deterministic).
@@ -28,15 +29,24 @@ use std::path::Path;
 
 use crate::context::Ctx;
 
-/// Flags every release build gets besides the path remaps (see the module doc).
-const FLAGS: [&str; 2] = ["-Cllvm-args=-inline-threshold=12", "-Zlocation-detail=none"];
+/// The nightly that builds the shipped wasm (its `rustc -V` reads 1.97.0-nightly e50aa6fba).
+pub const NIGHTLY: &str = "nightly-2026-05-20";
 
-/// The environment of every release wasm build: the flags, and the stable compiler's permission to
-/// take the one unstable flag among them.
-pub fn env(ctx: &Ctx) -> [(&'static str, String); 2] {
+/// Flags every release build gets besides the path remaps (see the module doc).
+const FLAGS: [&str; 4] = [
+    "-Cllvm-args=-inline-threshold=12",
+    "-Zlocation-detail=none",
+    "-Zunstable-options",
+    "-Cpanic=immediate-abort",
+];
+
+/// The environment of every release wasm build: the pinned nightly, std built from source, and
+/// the flags.
+pub fn env(ctx: &Ctx) -> [(&'static str, String); 3] {
     [
+        ("RUSTUP_TOOLCHAIN", NIGHTLY.to_owned()),
+        ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".to_owned()),
         ("CARGO_ENCODED_RUSTFLAGS", encoded_rustflags(ctx)),
-        ("RUSTC_BOOTSTRAP", "1".to_owned()),
     ]
 }
 

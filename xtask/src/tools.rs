@@ -1,4 +1,5 @@
-//! The Rust-side prerequisites: the wasm32 target, rustfmt/clippy, trunk 0.22, wasm-bindgen-cli
+//! The Rust-side prerequisites: the wasm32 target, rustfmt/clippy, the release build's pinned
+//! nightly with rust-src, trunk 0.22, wasm-bindgen-cli
 //! at Cargo.lock's wasm-bindgen version, and wasm-opt from binaryen 116; plus the check that
 //! Trunk.toml pins the same versions. Each is reused when present (one "✓" line) and installed
 //! with `cargo install` / `rustup` otherwise ("→ installing …"), so every run is idempotent.
@@ -6,6 +7,7 @@
 use std::process::Command;
 
 use crate::context::Ctx;
+use crate::release;
 use crate::versions::{self, BINARYEN_VERSION};
 
 /// The target the widget compiles to.
@@ -30,6 +32,9 @@ pub fn ensure(ctx: &Ctx, purpose: Purpose) -> Result<(), String> {
     ensure_wasm_target(ctx)?;
     if purpose == Purpose::Test {
         ensure_rust_components(ctx)?;
+    }
+    if purpose != Purpose::Serve {
+        ensure_nightly(ctx)?;
     }
     ensure_trunk(ctx)?;
     ensure_wasm_bindgen(ctx, &wasm_bindgen)?;
@@ -122,6 +127,39 @@ fn ensure_rust_components(ctx: &Ctx) -> Result<(), String> {
         ctx.cmd("rustup")
             .args(["component", "add", "rustfmt", "clippy"]),
     )
+}
+
+/// The pinned nightly that builds the release wasm ([`release::NIGHTLY`]), with `rust-src` for
+/// build-std; installed with rustup's minimal profile unless both are there.
+fn ensure_nightly(ctx: &Ctx) -> Result<(), String> {
+    let nightly = release::NIGHTLY;
+    let toolchain = format!("+{nightly}");
+    let version = ctx.probe("rustc", &[&toolchain, "--version"]);
+    let components = ctx.probe(
+        "rustup",
+        &["component", "list", "--installed", "--toolchain", nightly],
+    );
+    let has_src = components
+        .as_deref()
+        .is_some_and(|list| list.lines().any(|l| l.trim() == "rust-src"));
+    if let (Some(version), true) = (&version, has_src) {
+        println!(
+            "✓ {nightly} with rust-src for the release wasm ({}, already installed)",
+            version.trim()
+        );
+        return Ok(());
+    }
+    println!("→ installing {nightly} with rust-src for the release wasm (about 1 min)");
+    ctx.run(ctx.cmd("rustup").args([
+        "toolchain",
+        "install",
+        nightly,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+    ]))
+    .map_err(|e| format!("installing {nightly} failed: {e}"))
 }
 
 /// trunk 0.22.x: reused if present, else `cargo install trunk` (it declares a newer
