@@ -157,6 +157,8 @@ struct Shared {
     newsletter_unreachable: AtomicBool,
     /// See [`Server::hold_newsletter_replies`]; the condition wakes held replies.
     newsletter_held: (Mutex<bool>, Condvar),
+    /// Whether `/flaky/` has failed its one wasm request yet.
+    flaky_failed: AtomicBool,
 }
 
 /// A running server; dropping it stops accepting connections.
@@ -179,6 +181,7 @@ impl Server {
             log: Mutex::new(Vec::new()),
             newsletter_unreachable: AtomicBool::new(false),
             newsletter_held: (Mutex::new(false), Condvar::new()),
+            flaky_failed: AtomicBool::new(false),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let accept = {
@@ -423,6 +426,14 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
         static_file(&config.dist, rest, Mode::Broken)
     } else if let Some(rest) = path.strip_prefix("/nocss/") {
         static_file(&config.dist, rest, Mode::NoCss)
+    } else if let Some(rest) = path.strip_prefix("/flaky/") {
+        // The first request for the wasm fails as a flaky network would; every later one is served.
+        let fail = mime(rest) == "application/wasm" && !shared.flaky_failed.swap(true, Ordering::SeqCst);
+        if fail {
+            Response::new(503, "text/plain; charset=utf-8", "this is /flaky/: the first .wasm request fails\n")
+        } else {
+            static_file(&config.dist, rest, Mode::Plain)
+        }
     } else if let Some(rest) = path.strip_prefix("/pages/") {
         static_file(&config.pages, rest, Mode::Plain)
     } else {
