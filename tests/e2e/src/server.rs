@@ -428,9 +428,14 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
         static_file(&config.dist, rest, Mode::NoCss)
     } else if let Some(rest) = path.strip_prefix("/flaky/") {
         // The first request for the wasm fails as a flaky network would; every later one is served.
-        let fail = mime(rest) == "application/wasm" && !shared.flaky_failed.swap(true, Ordering::SeqCst);
+        let fail =
+            mime(rest) == "application/wasm" && !shared.flaky_failed.swap(true, Ordering::SeqCst);
         if fail {
-            Response::new(503, "text/plain; charset=utf-8", "this is /flaky/: the first .wasm request fails\n")
+            Response::new(
+                503,
+                "text/plain; charset=utf-8",
+                "this is /flaky/: the first .wasm request fails\n",
+            )
         } else {
             static_file(&config.dist, rest, Mode::Plain)
         }
