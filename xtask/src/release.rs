@@ -15,7 +15,9 @@
 //!   `-Zunstable-options -Cpanic=immediate-abort`: std is compiled with the widget's own profile,
 //!   and a panic is a bare `unreachable` trap, so the panic and formatting machinery std would
 //!   link for its messages is gone (about 6 KB brotli). No panic hook runs: the loader notices the
-//!   trap's `RuntimeError` and marks every widget failed (`src/embed.js`).
+//!   trap's `RuntimeError` and marks every widget failed (`src/embed.js`). std's own
+//!   `optimize_for_size` feature (as `CARGO_UNSTABLE_BUILD_STD_FEATURES`) picks its smaller
+//!   algorithms: -480 B brotli.
 //! - `-Cllvm-args=-inline-threshold=12`: LLVM inlines a little more than `opt-level = "z"`'s
 //!   default (5), which lets it fold the many tiny generic wrappers of Leptos's views into their
 //!   callers (measured values in docs/performance.md). LLVM counts costs in steps of 5, so 12 sits
@@ -42,10 +44,11 @@ const FLAGS: [&str; 4] = [
 
 /// The environment of every release wasm build: the pinned nightly, std built from source, and
 /// the flags.
-pub fn env(ctx: &Ctx) -> [(&'static str, String); 3] {
+pub fn env(ctx: &Ctx) -> [(&'static str, String); 4] {
     [
         ("RUSTUP_TOOLCHAIN", NIGHTLY.to_owned()),
         ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".to_owned()),
+        ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size".to_owned()),
         ("CARGO_ENCODED_RUSTFLAGS", encoded_rustflags(ctx)),
     ]
 }
