@@ -98,7 +98,7 @@ pub fn guard(ctx: &Ctx) -> Result<(), String> {
             Ok(what) => println!("✓ {}: {what}", rel(&entry.dir)),
             Err(e) => {
                 println!("✗ {}: {e}", rel(&entry.dir));
-                failures.push(e);
+                failures.push(format!("{}: {e}", rel(&entry.dir)));
             }
         }
     }
@@ -109,7 +109,11 @@ pub fn guard(ctx: &Ctx) -> Result<(), String> {
             "{} of {} patched crates failed their guard:\n{}",
             failures.len(),
             entries.len(),
-            failures.join("\n")
+            failures
+                .iter()
+                .map(|f| f.lines().next().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join("\n")
         ))
     }
 }
@@ -118,13 +122,13 @@ fn guard_one(ctx: &Ctx, entry: &Entry, lock: &str) -> Result<String, String> {
     let dir = ctx.root.join(&entry.dir);
     let doc = patch_doc(&entry.name, &dir)?;
     let vendored_version = manifest_version(&dir)?;
+    check_lock(lock, &entry.name, &vendored_version, &entry.dir)?;
     if vendored_version != doc.version {
         return Err(format!(
             "PATCH.md says {} {} but its Cargo.toml has version {vendored_version}",
             doc.name, doc.version
         ));
     }
-    check_lock(lock, &entry.name, &doc.version, &entry.dir)?;
     let upstream = upstream_files(ctx, &doc.name, &doc.version)?;
     if doc.stand_in {
         check_stand_in(&read_dir_files(&dir)?, &upstream, &doc)?;
