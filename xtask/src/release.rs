@@ -7,15 +7,15 @@
 //!
 //! - `-Cllvm-args=-inline-threshold=12`: LLVM inlines a little more than `opt-level = "z"`'s
 //!   default (5), which lets it fold the many tiny generic wrappers of Leptos's views into their
-//!   callers. Measured (wasm brotli, 2026-12-02): 5 (the default) 105,136 B; 8 and 10 104,857;
-//!   12 and 14 104,450; 16 to 25 about 104,590; 50 107,830; 100 115,259. LLVM counts costs in
-//!   steps of 5, so 12 sits inside the best step rather than on its edge.
+//!   callers. Measured (wasm brotli, on the code of the time): 5 (the default) 105,136 B; 8 and
+//!   10 104,857; 12 and 14 104,450; 16 to 25 about 104,590; 50 107,830; 100 115,259. LLVM
+//!   counts costs in steps of 5, so 12 sits inside the best step rather than on its edge.
 //! - Not `--cfg erase_components` (Leptos erases view types to `AnyView`): measured larger here,
-//!   see the README's size table.
+//!   see docs/performance.md.
 //! - `-Zlocation-detail=none`: panic locations without file, line and column. A release build
 //!   aborts on panic and `web::panic`'s hook prints no location, so the about 2.5 KB of file
 //!   names (one per source file with a panic path: `tachys-0.2.19/src/html/event.rs`, …) and the
-//!   code passing lines and columns were dead weight: 1,698 B brotli of the wasm (2026-12-03).
+//!   code passing lines and columns were dead weight: 1,698 B brotli of the wasm.
 //!   An unstable flag, so the build runs with `RUSTC_BOOTSTRAP=1` ([`env`]); a toolchain that
 //!   dropped the flag fails the build, it never ships a different bundle silently. Measured and
 //!   not taken: `-Zfmt-debug=none` (every `{:?}` prints nothing) saved 191 B more, not worth a
