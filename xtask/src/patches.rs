@@ -30,6 +30,8 @@ use crate::unidiff;
 const LEFT_OUT: &str = "Left out of the `.crate`:";
 /// Directories of a vendored copy that are never part of it (a build inside it).
 const IGNORED_DIRS: [&str; 1] = ["target"];
+/// Files of a vendored copy that are never part of it (left by a build inside it).
+const IGNORED_FILES: [&str; 1] = ["Cargo.lock"];
 /// How many lines of a differing file's diff the guard prints.
 const SHOWN_DIFF_LINES: usize = 60;
 
@@ -689,7 +691,8 @@ fn pub_fns(source: &str) -> Vec<String> {
 
 // ---- files ----
 
-/// Every file under `dir` (path relative to it, `/`-separated) but PATCH.md and build output.
+/// Every file under `dir` (path relative to it, `/`-separated) but PATCH.md and build output
+/// (`target/`, a `Cargo.lock` from running the copy's own tests).
 fn read_dir_files(dir: &Path) -> Result<Files, String> {
     let mut files = Files::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -704,7 +707,7 @@ fn read_dir_files(dir: &Path) -> Result<Files, String> {
                 if !IGNORED_DIRS.contains(&relative.as_str()) {
                     pending.push(path);
                 }
-            } else if relative != "PATCH.md" {
+            } else if relative != "PATCH.md" && !IGNORED_FILES.contains(&relative.as_str()) {
                 let bytes = std::fs::read(&path)
                     .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
                 files.insert(relative, bytes);
