@@ -30,4 +30,6 @@ pub use source::{Read, Source};
 pub const SCHEMA_VERSION: u32 = 1;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
+mod array_form;
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod props;

@@ -90,6 +90,9 @@ impl SavedState {
     /// Another tab of the same post wrote our keys: show what it saved instead of overwriting it
     /// later, and merge its history with ours. The listener goes with the widget's owner
     /// (unmounting removes it).
+    // The widget's one window listener: `storage` fires on the window, not on an element a view
+    // could take an `on:` handler on (clippy.toml disallows window listeners elsewhere).
+    #[allow(clippy::disallowed_methods)]
     fn follow_other_tabs(self) {
         let handle = window_event_listener(leptos::ev::storage, move |event| {
             let ours = match event.key() {

@@ -4,8 +4,8 @@
 //! Two limits fail the step, both the lean-views issue's:
 //! - what a page pays before the widget nears the viewport (embed.js): 2 KB brotli;
 //! - everything the widget loads (js + wasm + css), with serde and gloo-storage in: 100 KB
-//!   brotli. It replaced a ratchet that followed the bundle down from 141,445 B (session 3) to
-//!   105,713 B (session 8); session 9 brought it under the limit. The report also says how much
+//!   brotli. It replaced a ratchet that followed the bundle down from 141,445 B to 105,713 B
+//!   until the bundle came under the limit (docs/performance.md). The report also says how much
 //!   room is left, so a change that spends it shows up before one that breaks it.
 
 use crate::sizes::{grouped, FileSize};

@@ -10,14 +10,17 @@ mod bloat;
 mod browsers;
 mod budget;
 mod context;
+mod crate_file;
 mod dist;
 mod npm;
+mod patches;
 mod release;
 mod serve;
 mod shipped_wasm;
 mod sizes;
 mod test_all;
 mod tools;
+mod unidiff;
 mod versions;
 
 use std::process::ExitCode;
@@ -33,6 +36,10 @@ commands:
   bench   bundle sizes, load time and longest task in headless Chromium (4x CPU slowdown),
           and Lighthouse's scores and metrics for the demo post (mobile preset)
   bloat   where the wasm's bytes go: code size by crate and the largest functions
+  repatch <crate> [<version> | --diff] | --check
+          re-create patches/<crate> from the registry's .crate plus its PATCH.md's diff
+          (moving to <version>), record the vendored copy's changes as that diff, or only
+          check every patched crate (the first step of `test`)
 
 Each command installs the tools it lacks first (trunk, wasm-bindgen-cli, wasm-opt,
 and for `test` the browsers and drivers) and reuses what is already installed.
@@ -40,6 +47,16 @@ With CI=true, `test` fails on anything it cannot install instead of skipping it.
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(("repatch", rest)) = args.split_first().map(|(c, r)| (c.as_str(), r)) {
+        let command = match patches::parse_args(rest) {
+            Ok(command) => command,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        return finish(context::Ctx::new().and_then(|ctx| patches::repatch(&ctx, &command)));
+    }
     let command = match args.as_slice() {
         [one] => one.as_str(),
         [] => {
@@ -69,7 +86,11 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match context::Ctx::new().and_then(|ctx| run(&ctx)) {
+    finish(context::Ctx::new().and_then(|ctx| run(&ctx)))
+}
+
+fn finish(result: Result<(), String>) -> ExitCode {
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("\nerror: {e}");

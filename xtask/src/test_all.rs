@@ -1,6 +1,6 @@
 //! `cargo xtask test`: every check the project has, in order, output streamed, stopping at the
-//! first failure: formatting, clippy (native and wasm32), native unit tests, wasm component
-//! tests in headless Chromium, the release bundle, and the end-to-end tests in Chromium,
+//! first failure: the patched crates' guard (patches.rs), formatting, clippy (native and
+//! wasm32), native unit tests, wasm component tests in headless Chromium, the release bundle, and the end-to-end tests in Chromium,
 //! Firefox ESR and WebKitGTK. Prerequisites (tools, browsers, npm packages) are installed
 //! first; under `CI=true` nothing may be skipped.
 
@@ -11,6 +11,7 @@ use crate::browsers::{self, Browsers};
 use crate::context::Ctx;
 use crate::dist;
 use crate::npm;
+use crate::patches;
 use crate::tools::{self, Purpose, WASM_TARGET};
 use crate::{budget, sizes};
 
@@ -79,6 +80,10 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
         cmd
     };
     vec![
+        (
+            "patched crates: [patch] entries used, copies equal upstream plus PATCH.md",
+            Box::new(move || patches::guard(ctx)),
+        ),
         (
             "cargo fmt --check",
             Box::new(move || ctx.run(&mut cargo(&["fmt", "--all", "--", "--check"]))),
