@@ -2,9 +2,9 @@
 // element nears the viewport, and gives each element its own shadow root. Everything is resolved
 // against this file's URL, so dist/ may live under any path or on another origin than the page.
 // Until the widget is ready (and forever, if it cannot load) the element's own children stay
-// visible as the fallback.
+// visible as the fallback. Files are named as new URL("./literal", import.meta.url), the form
+// bundlers follow; `cargo xtask dist` gives them their content-hashed names here.
 
-const base = new URL(".", import.meta.url);
 const TAG = "cto-cio-quiz";
 let init;
 
@@ -12,8 +12,8 @@ let init;
 // Every console line starts "<cto-cio-quiz>: ", as the widget's own do (src/config.rs CONSOLE_PREFIX).
 function load() {
   init ??= (typeof WebAssembly === "object"
-    ? import(new URL(TAG + ".js", base).href).then(async (glue) => {
-        await glue.default({ module_or_path: new URL(TAG + "_bg.wasm", base) });
+    ? import(new URL("./cto-cio-quiz.js", import.meta.url).href).then(async (glue) => {
+        await glue.default({ module_or_path: new URL("./cto-cio-quiz_bg.wasm", import.meta.url) });
         await painted();
         return glue;
       })
@@ -107,7 +107,7 @@ async function start(el) {
     for (const name of PINNED) slot.style.setProperty(name, was.getPropertyValue(name));
     const sheet = document.createElement("link");
     sheet.rel = "stylesheet";
-    sheet.href = new URL("widget.css", base).href;
+    sheet.href = new URL("./widget.css", import.meta.url).href;
     const styled = new Promise((done, fail) => {
       sheet.onload = done;
       sheet.onerror = () => fail(new Error("widget.css did not load"));

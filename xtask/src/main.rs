@@ -11,6 +11,7 @@ mod browsers;
 mod budget;
 mod context;
 mod dist;
+mod hashed;
 mod npm;
 mod release;
 mod serve;

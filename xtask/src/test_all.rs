@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use crate::browsers::{self, Browsers};
 use crate::context::Ctx;
 use crate::dist;
+use crate::hashed;
 use crate::npm;
 use crate::tools::{self, Purpose, WASM_TARGET};
 use crate::{budget, sizes};
@@ -128,6 +129,10 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
             "release bundle (dist)",
             Box::new(move || {
                 let dist = dist::build(ctx)?;
+                // Each loaded file named by the hash of its bytes, and named so by its loader.
+                for line in hashed::verify(&dist)? {
+                    println!("✓ {line}");
+                }
                 dist::report(&dist)
             }),
         ),
