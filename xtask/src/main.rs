@@ -11,6 +11,7 @@ mod browsers;
 mod budget;
 mod context;
 mod dist;
+mod element;
 mod hashed;
 mod npm;
 mod release;
