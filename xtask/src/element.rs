@@ -498,6 +498,7 @@ pub fn css_inputs(css: &str) -> Vec<(String, String)> {
 }
 
 /// A JSON map that keeps its keys in the order given.
+#[derive(Clone)]
 pub struct Ordered<T>(pub Vec<(String, T)>);
 
 impl<T: Serialize> Serialize for Ordered<T> {

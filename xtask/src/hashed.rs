@@ -34,6 +34,9 @@ pub const LOADER: &str = "embed.js";
 /// The frame page: a stable name.
 pub const FRAME_PAGE: &str = "frame.html";
 
+/// The bundle's files that keep their names from release to release: owners link to them.
+pub const STABLE_NAMES: [&str; 3] = [LOADER, FRAME_PAGE, "snippet.html"];
+
 /// Which stable files name which hashed ones, in the order the renames run: a file is renamed
 /// before any file that names it.
 const PLAN: [(&str, &[&str]); 5] = [

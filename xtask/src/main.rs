@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the project's tooling (the alias lives in .cargo/config.toml).
 //! Each command first installs what it lacks (and reuses what is there), then runs:
 //! `serve` the demo with live reload, `test` every check, `dist` the release bundle with its
-//! sizes, `bench` sizes, load timings and a Lighthouse audit of the demo, `bloat` the wasm's code
+//! sizes, `package` the npm package and zip, `bench` sizes, load timings and a Lighthouse audit of the demo, `bloat` the wasm's code
 //! by crate. Errors say what failed and what to do; the exit code is 1 on failure and 2 on a
 //! usage error.
 
@@ -14,6 +14,7 @@ mod dist;
 mod element;
 mod hashed;
 mod npm;
+mod package;
 mod release;
 mod serve;
 mod shipped_wasm;
@@ -32,6 +33,8 @@ commands:
   test    run every check: fmt, clippy, unit, wasm component (Chromium), release
           bundle, size budget, end-to-end (Chromium, Firefox ESR, WebKitGTK)
   dist    build the release bundle into dist/ and print its sizes
+  package the release bundle as an npm package (.tgz, with custom-elements.json and
+          TypeScript types) and a zip for self-hosting, in target/package/
   bench   bundle sizes, load time and longest task in headless Chromium (4x CPU slowdown),
           and Lighthouse's scores and metrics for the demo post (mobile preset)
   bloat   where the wasm's bytes go: code size by crate and the largest functions
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         "serve" => serve::run,
         "test" => test_all::run,
         "dist" => dist::run,
+        "package" => package::run,
         "bench" => bench::run,
         "bloat" => bloat::run,
         "help" | "-h" | "--help" => {
