@@ -31,7 +31,7 @@ usage: cargo xtask <command>
 commands:
   serve   serve the demo page with live reload at http://127.0.0.1:8080/
   test    run every check: fmt, clippy, unit, wasm component (Chromium), release
-          bundle, size budget, end-to-end (Chromium, Firefox ESR, WebKitGTK)
+          bundle, size budget, npm package, end-to-end (Chromium, Firefox ESR, WebKitGTK)
   dist    build the release bundle into dist/ and print its sizes
   package the release bundle as an npm package (.tgz, with custom-elements.json and
           TypeScript types) and a zip for self-hosting, in target/package/

@@ -50,6 +50,7 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     tools::ensure(ctx, Purpose::Release)?;
     dist::fetch(ctx)?;
     let dist = dist::build(ctx)?;
+    dist::report(&dist)?;
     let written = write(ctx, &dist)?;
     for path in written {
         println!("✓ {}", path.display());
@@ -92,6 +93,12 @@ pub fn crate_info(ctx: &Ctx) -> Result<Crate, String> {
 /// Where the package's files go: `target/package`.
 pub fn out_dir(ctx: &Ctx) -> PathBuf {
     ctx.target_dir().join("package")
+}
+
+/// The `.tgz` [`write`] writes for the crate's version.
+pub fn archive(ctx: &Ctx) -> Result<PathBuf, String> {
+    let info = crate_info(ctx)?;
+    Ok(out_dir(ctx).join(format!("{NAME}-{}.tgz", info.version)))
 }
 
 /// Writes everything from the built bundle in `dist`; returns the archives' and the manifest's
