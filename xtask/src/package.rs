@@ -295,12 +295,9 @@ fn package_json(info: &Crate, deployed: &[(String, PathBuf)]) -> Result<String, 
 
 /// The package page's README: the three ways to embed, then the reference tables.
 fn readme(info: &Crate, widget_css: &str) -> String {
-    let major = info.version.split('.').next().unwrap_or("0");
-    let version = if major == "0" {
-        info.version.as_str()
-    } else {
-        major
-    };
+    // The exact version: every file under it is immutable on the CDN. Under a range (`@1`) a
+    // cached loader could name hashed files that the range's newest release no longer has.
+    let version = info.version.as_str();
     format!(
         "# {NAME}\n\n{description}\n\n\
          `<{NAME}>` is a custom element: the article, a scored quiz and a newsletter sign-up, \
@@ -321,8 +318,8 @@ fn readme(info: &Crate, widget_css: &str) -> String {
          emits the glue, the wasm and the stylesheet as assets with no plugin and no \
          configuration. TypeScript finds the element's and the events' types through \
          `exports` (`embed.d.ts`); editors and Storybook read `custom-elements.json`. With \
-         Vite's dev server, list the package in `optimizeDeps.exclude`, so its files keep their \
-         place next to the loader.\n\n\
+         Vite's dev server, list the package in `optimizeDeps.exclude`: pre-bundling would move \
+         the loader away from the files it names.\n\n\
          ## On your own host\n\n\
          Upload the files of `{NAME}-{full}.zip` (the same files) to one folder, then point \
          the snippet's `src` at its `embed.js`. Every file but `embed.js`, `frame.html` and \
