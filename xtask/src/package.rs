@@ -330,7 +330,7 @@ fn readme(info: &Crate, widget_css: &str) -> String {
          `frame.html` is the widget alone on a page, for platforms that allow an `<iframe>` \
          but no script.\n\n\
          {tables}",
-        description = info.description,
+        description = info.description.trim_end_matches('.').to_string() + ".",
         full = info.version,
         tables = element::readme_tables(widget_css),
     )
