@@ -317,9 +317,7 @@ fn readme(info: &Crate, widget_css: &str) -> String {
          The loader names its files as `new URL(\"./file\", import.meta.url)`, so the bundler \
          emits the glue, the wasm and the stylesheet as assets with no plugin and no \
          configuration. TypeScript finds the element's and the events' types through \
-         `exports` (`embed.d.ts`); editors and Storybook read `custom-elements.json`. With \
-         Vite's dev server, list the package in `optimizeDeps.exclude`: pre-bundling would move \
-         the loader away from the files it names.\n\n\
+         `exports` (`embed.d.ts`); editors and Storybook read `custom-elements.json`.\n\n\
          ## On your own host\n\n\
          Upload the files of `{NAME}-{full}.zip` (the same files) to one folder, then point \
          the snippet's `src` at its `embed.js`. Every file but `embed.js`, `frame.html` and \
