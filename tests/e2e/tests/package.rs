@@ -10,6 +10,8 @@
 //!   `Access-Control-Allow-Origin: *`, as a CDN that mirrors npm answers) and embedded by a page
 //!   under the strict CSP with only that origin added; every file comes from the CDN, once.
 //!
+//! - **Vite's dev server**, on the same project unbuilt: the widget is ready and answers.
+//!
 //! Vite and TypeScript are the versions `tests/e2e/package.json` pins (`cargo xtask test` installs
 //! them with `npm ci`). `CCQ_PACKAGE` names the `.tgz` (`cargo xtask test` sets it); without it the
 //! one in `target/package/` is used.
@@ -135,9 +137,8 @@ const TSCONFIG: &str = r#"{
 }
 "#;
 
-/// Creates the Vite project in `dir`, installs the package, type-checks and builds it; returns
-/// the built site's directory.
-fn build_vite_project(dir: &Path, archive: &Path) -> e2e::Result<PathBuf> {
+/// Creates the Vite project in `dir`, installs the package and type-checks it.
+fn create_vite_project(dir: &Path, archive: &Path) -> e2e::Result<()> {
     let manifest = json!({
         "name": "a-vite-blog",
         "private": true,
@@ -163,6 +164,12 @@ fn build_vite_project(dir: &Path, archive: &Path) -> e2e::Result<PathBuf> {
         dir,
         "tsc --noEmit (the package's types)",
     )?;
+    Ok(())
+}
+
+/// [`create_vite_project`], then `vite build`; returns the built site's directory.
+fn build_vite_project(dir: &Path, archive: &Path) -> e2e::Result<PathBuf> {
+    create_vite_project(dir, archive)?;
     let log = run(
         Command::new(npm_tool("vite")?).args(["build", "--logLevel", "info"]),
         dir,
@@ -225,6 +232,77 @@ async fn a_vite_typescript_project_installs_bundles_and_plays_it() {
                 "the wasm did not come from the bundle's assets: {log:?}"
             );
             ctx.assert_probe_clean().await
+        })
+        .await;
+}
+
+/// A running `vite` dev server, stopped (by its process id) when dropped.
+struct DevServer(std::process::Child);
+
+impl Drop for DevServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn vite_s_dev_server_serves_the_package_with_no_configuration() {
+    let work = TempDir::new("vite-dev").expect("temp dir");
+    let dir = work.path().to_path_buf();
+    create_vite_project(&dir, &package_archive().expect("the package"))
+        .unwrap_or_else(|e| panic!("{e:#}"));
+    // The probe from public/, as the built site has it from the harness's /pages/.
+    std::fs::create_dir_all(dir.join("public/pages")).expect("public dir");
+    std::fs::copy(
+        e2e::server::pages_dir().join("probe.js"),
+        dir.join("public/pages/probe.js"),
+    )
+    .expect("copy the probe");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let child = Command::new(npm_tool("vite").expect("vite"))
+        .args([
+            "--host",
+            "127.0.0.1",
+            "--strictPort",
+            "--port",
+            &port.to_string(),
+        ])
+        .current_dir(&dir)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start vite");
+    let _dev = DevServer(child);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !e2e::http::get(port, "/")
+        .await
+        .is_ok_and(|reply| reply.status == 200)
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "vite's dev server did not answer on port {port} within a minute"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    let url = format!("http://127.0.0.1:{port}/index.html");
+    Scenario::new("package: Vite's dev server")
+        .without_dist()
+        .run(|ctx| {
+            let url = url.clone();
+            async move {
+                ctx.client.goto(&url).await?;
+                ctx.wait_ready(HOST).await?;
+                let quiz = ctx.widget(HOST);
+                quiz.wait_screen("the start screen", |s| s.kind == "start")
+                    .await?;
+                quiz.start().await?;
+                quiz.answer(true).await?;
+                ctx.assert_probe_clean().await
+            }
         })
         .await;
 }
