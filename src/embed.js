@@ -2,9 +2,9 @@
 // element nears the viewport, and gives each element its own shadow root. Everything is resolved
 // against this file's URL, so dist/ may live under any path or on another origin than the page.
 // Until the widget is ready (and forever, if it cannot load) the element's own children stay
-// visible as the fallback.
+// visible as the fallback. Files are named as new URL("./literal", import.meta.url), the form
+// bundlers follow; `cargo xtask dist` gives them their content-hashed names here.
 
-const base = new URL(".", import.meta.url);
 const TAG = "cto-cio-quiz";
 let init;
 
@@ -15,8 +15,8 @@ let init;
 let tries = 0;
 function load() {
   init ??= (typeof WebAssembly === "object"
-    ? import(new URL(TAG + ".js", base).href + (tries++ ? "?" + tries : "")).then(async (glue) => {
-        await glue.default({ module_or_path: new URL(TAG + "_bg.wasm", base) });
+    ? import(new URL("./cto-cio-quiz.js", import.meta.url).href + (tries++ ? "?" + tries : "")).then(async (glue) => {
+        await glue.default({ module_or_path: new URL("./cto-cio-quiz_bg.wasm", import.meta.url) });
         return glue;
       })
     : Promise.reject(new Error("WebAssembly is not available in this browser"))
@@ -137,7 +137,7 @@ async function start(el) {
     for (const name of PINNED) slot.style.setProperty(name, was.getPropertyValue(name));
     const sheet = document.createElement("link");
     sheet.rel = "stylesheet";
-    sheet.href = new URL("widget.css", base).href;
+    sheet.href = new URL("./widget.css", import.meta.url).href;
     const styled = new Promise((done, fail) => {
       sheet.onload = done;
       sheet.onerror = () => fail(new Error("widget.css did not load"));

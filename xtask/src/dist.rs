@@ -8,6 +8,7 @@
 use std::path::PathBuf;
 
 use crate::context::Ctx;
+use crate::hashed;
 use crate::release;
 use crate::shipped_wasm;
 use crate::sizes;
@@ -49,6 +50,15 @@ pub fn build(ctx: &Ctx) -> Result<PathBuf, String> {
     strip_build_instructions(&dist.join("index.html"))?;
     minify_copied_files(ctx, &dist)?;
     shorten_import_names(&dist)?;
+    let renamed = hashed::apply(&dist)?;
+    println!(
+        "✓ content-hashed names: {}",
+        renamed
+            .iter()
+            .map(|(_, name)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     write_snippet(ctx, &dist)?;
     println!("✓ release bundle in {}", dist.display());
     Ok(dist)

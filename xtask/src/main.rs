@@ -1,7 +1,7 @@
 //! `cargo xtask <command>`: the project's tooling (the alias lives in .cargo/config.toml).
 //! Each command first installs what it lacks (and reuses what is there), then runs:
 //! `serve` the demo with live reload, `test` every check, `dist` the release bundle with its
-//! sizes, `bench` sizes, load timings and a Lighthouse audit of the demo, `bloat` the wasm's code
+//! sizes, `package` the npm package and zip, `bench` sizes, load timings and a Lighthouse audit of the demo, `bloat` the wasm's code
 //! by crate. Errors say what failed and what to do; the exit code is 1 on failure and 2 on a
 //! usage error.
 
@@ -12,8 +12,11 @@ mod budget;
 mod context;
 mod crate_file;
 mod dist;
+mod element;
+mod hashed;
 mod npm;
 mod patches;
+mod package;
 mod release;
 mod serve;
 mod shipped_wasm;
@@ -31,8 +34,10 @@ usage: cargo xtask <command>
 commands:
   serve   serve the demo page with live reload at http://127.0.0.1:8080/
   test    run every check: fmt, clippy, unit, wasm component (Chromium), release
-          bundle, size budget, end-to-end (Chromium, Firefox ESR, WebKitGTK)
+          bundle, size budget, npm package, end-to-end (Chromium, Firefox ESR, WebKitGTK)
   dist    build the release bundle into dist/ and print its sizes
+  package the release bundle as an npm package (.tgz, with custom-elements.json and
+          TypeScript types) and a zip for self-hosting, in target/package/
   bench   bundle sizes, load time and longest task in headless Chromium (4x CPU slowdown),
           and Lighthouse's scores and metrics for the demo post (mobile preset)
   bloat   where the wasm's bytes go: code size by crate and the largest functions
@@ -75,6 +80,7 @@ fn main() -> ExitCode {
         "serve" => serve::run,
         "test" => test_all::run,
         "dist" => dist::run,
+        "package" => package::run,
         "bench" => bench::run,
         "bloat" => bloat::run,
         "help" | "-h" | "--help" => {

@@ -4,13 +4,47 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Every file a host page's `<cto-cio-quiz>` element ends up loading, in load order.
+use crate::hashed;
+
+/// Every file a host page's `<cto-cio-quiz>` element ends up loading, in load order, by its
+/// stable name: in dist/ all but the loader carry their content hash (see `hashed`).
 pub const WIDGET_FILES: [&str; 4] = [
-    "embed.js",
-    "cto-cio-quiz.js",
-    "cto-cio-quiz_bg.wasm",
-    "widget.css",
+    hashed::LOADER,
+    hashed::GLUE,
+    hashed::WASM,
+    hashed::WIDGET_CSS,
 ];
+
+/// The names the widget's files have in `dist`: the loader's, then the content-hashed ones.
+/// Fails naming the files that are missing.
+pub fn widget_file_names(dist: &Path) -> Result<Vec<String>, String> {
+    let mut names = Vec::new();
+    let mut missing = Vec::new();
+    for stable in WIDGET_FILES {
+        if stable == hashed::LOADER {
+            if dist.join(stable).is_file() {
+                names.push(stable.to_string());
+            } else {
+                missing.push(stable);
+            }
+            continue;
+        }
+        match hashed::find_name(dist, stable) {
+            Ok(name) => names.push(name),
+            Err(_) => missing.push(stable),
+        }
+    }
+    if missing.is_empty() {
+        Ok(names)
+    } else {
+        Err(format!(
+            "{} lacks {}: the widget loads these files (build them with `cargo xtask dist`; \
+             all but embed.js carry their content hash)",
+            dist.display(),
+            missing.join(", ")
+        ))
+    }
+}
 
 /// One file's sizes in bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,19 +57,7 @@ pub struct FileSize {
 
 /// Measures every widget file in `dist`. Fails naming the files that are missing.
 pub fn measure(dist: &Path) -> Result<Vec<FileSize>, String> {
-    let missing: Vec<&str> = WIDGET_FILES
-        .iter()
-        .copied()
-        .filter(|name| !dist.join(name).is_file())
-        .collect();
-    if !missing.is_empty() {
-        return Err(format!(
-            "{} lacks {}: the widget loads these files (check index.html's Trunk links)",
-            dist.display(),
-            missing.join(", ")
-        ));
-    }
-    WIDGET_FILES
+    widget_file_names(dist)?
         .iter()
         .map(|name| {
             let path = dist.join(name);
@@ -200,7 +222,7 @@ total                 122,048     50,900          40,800
         let result = measure(&dir);
         let _ = std::fs::remove_dir_all(&dir);
         assert!(
-            matches!(&result, Err(e) if e.contains("cto-cio-quiz.js, cto-cio-quiz_bg.wasm, widget.css")),
+            matches!(&result, Err(e) if e.contains("lacks cto-cio-quiz.js, cto-cio-quiz_bg.wasm, widget.css")),
             "{result:?}"
         );
     }

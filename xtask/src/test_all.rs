@@ -1,6 +1,7 @@
 //! `cargo xtask test`: every check the project has, in order, output streamed, stopping at the
 //! first failure: the patched crates' guard (patches.rs), formatting, clippy (native and
-//! wasm32), native unit tests, wasm component tests in headless Chromium, the release bundle, and the end-to-end tests in Chromium,
+//! wasm32), native unit tests, wasm component tests in headless Chromium, the release bundle,
+//! the npm package, and the end-to-end tests in Chromium,
 //! Firefox ESR and WebKitGTK. Prerequisites (tools, browsers, npm packages) are installed
 //! first; under `CI=true` nothing may be skipped.
 
@@ -10,8 +11,10 @@ use std::time::{Duration, Instant};
 use crate::browsers::{self, Browsers};
 use crate::context::Ctx;
 use crate::dist;
+use crate::hashed;
 use crate::npm;
 use crate::patches;
+use crate::package;
 use crate::tools::{self, Purpose, WASM_TARGET};
 use crate::{budget, sizes};
 
@@ -133,6 +136,10 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
             "release bundle (dist)",
             Box::new(move || {
                 let dist = dist::build(ctx)?;
+                // Each loaded file named by the hash of its bytes, and named so by its loader.
+                for line in hashed::verify(&dist)? {
+                    println!("✓ {line}");
+                }
                 dist::report(&dist)
             }),
         ),
@@ -145,11 +152,22 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
             }),
         ),
         (
+            "npm package and zip of the bundle (target/package)",
+            Box::new(move || {
+                for path in package::write(ctx, &dist::dist_dir(ctx)?)? {
+                    println!("✓ {}", path.display());
+                }
+                Ok(())
+            }),
+        ),
+        (
             "end-to-end tests in Chromium, Firefox ESR and WebKitGTK",
             Box::new(move || {
                 let dist = dist::dist_dir(ctx)?;
                 let mut cmd = cargo(&["test", "-p", "e2e"]);
                 cmd.env("CCQ_DIST", &dist);
+                // The package tests (tests/e2e/tests/package.rs) install and serve this archive.
+                cmd.env("CCQ_PACKAGE", package::archive(ctx)?);
                 for (key, path) in browsers.e2e_env() {
                     cmd.env(key, path);
                 }

@@ -60,12 +60,13 @@ const EMBED: &str = "/dist/embed.js";
 const SETTLE_MS: u64 = 500;
 /// Limit for one load, from navigation to the result (a hang is an error, not a figure).
 const LOAD_TIMEOUT: Duration = Duration::from_secs(90);
-/// Every file the widget loads; each load must fetch each from the server (no cache).
+/// Every file the widget loads, by its stable name (in dist/ all but the loader carry their
+/// content hash); each load must fetch each from the server (no cache).
 const WIDGET_FILES: [&str; 4] = [
-    "/dist/embed.js",
-    "/dist/cto-cio-quiz.js",
-    "/dist/cto-cio-quiz_bg.wasm",
-    "/dist/widget.css",
+    "embed.js",
+    "cto-cio-quiz.js",
+    "cto-cio-quiz_bg.wasm",
+    "widget.css",
 ];
 /// Iterations of the JS loop timed to check the slowdown.
 const CHECK_LOOP: u64 = 20_000_000;
@@ -322,7 +323,8 @@ async fn load_once(ctx: &Ctx) -> anyhow::Result<(Sample, bool)> {
     })?;
     ctx.assert_probe_clean().await?;
     let served = ctx.server.request_log().split_off(served_before);
-    for file in WIDGET_FILES {
+    for stable in WIDGET_FILES {
+        let file = format!("/dist/{}", e2e::server::bundle_name(stable)?);
         let line = format!("GET {file} 200");
         let count = served.iter().filter(|l| **l == line).count();
         if count != 1 {

@@ -16,7 +16,13 @@
 //! is turned off (or never, for a server dropped first).
 //!
 //! Every HTML response carries the Content-Security-Policy header ([`STRICT_CSP`] unless the
-//! scenario chose another). Anything else is 404.
+//! scenario chose another). With [`ServerConfig::site`] set, any other path is a file of that
+//! directory (a site a bundler built); without it, anything else is 404. [`ServerConfig::cdn`]
+//! answers static files as a CDN that mirrors npm does (`Access-Control-Allow-Origin: *`).
+//!
+//! The bundle's loaded files carry their content hash in their names (`widget-<hash>.css`; only
+//! `embed.js`, `frame.html` and `snippet.html` are stable): [`bundle_name`] finds one, and a host
+//! page names one as `{hashed:frame.css}`, which the server replaces with the name in the bundle.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -109,6 +115,11 @@ pub struct ServerConfig {
     pub csp: Option<String>,
     /// The newsletter recorder's reply.
     pub newsletter: NewsletterReply,
+    /// A site to serve at every path the routes above do not take (`/index.html`, `/assets/…`).
+    pub site: Option<PathBuf>,
+    /// Answers static files with `Access-Control-Allow-Origin: *`, as a CDN does: module scripts
+    /// and the wasm are fetched in CORS mode from another origin.
+    pub cdn: bool,
 }
 
 impl Default for ServerConfig {
@@ -118,6 +129,8 @@ impl Default for ServerConfig {
             pages: pages_dir(),
             csp: Some(STRICT_CSP.to_string()),
             newsletter: NewsletterReply::default(),
+            site: None,
+            cdn: false,
         }
     }
 }
@@ -133,6 +146,70 @@ pub fn dist_dir() -> PathBuf {
 /// `tests/e2e/pages`.
 pub fn pages_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("pages")
+}
+
+/// The file name in `dist` of the bundle file `stable` names: `embed.js`, `frame.html` and
+/// `snippet.html` as they are, any other as `stem-<16 hex digits>.ext` (`widget.css` →
+/// `widget-0123456789abcdef.css`). Fails when there is not exactly one.
+pub fn bundle_name_in(dist: &Path, stable: &str) -> crate::Result<String> {
+    if STABLE_NAMES.contains(&stable) {
+        return Ok(stable.to_string());
+    }
+    let (stem, ext) = stable.rsplit_once('.').unwrap_or((stable, ""));
+    let hashed = |name: &str| {
+        name.strip_prefix(stem)
+            .and_then(|r| r.strip_prefix('-'))
+            .and_then(|r| r.strip_suffix(ext))
+            .and_then(|r| r.strip_suffix('.'))
+            .is_some_and(|h| {
+                h.len() == 16 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+            })
+    };
+    let mut found: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| anyhow::anyhow!("cannot list {}: {e}", dist.display()))?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| hashed(name))
+        .collect();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        n => anyhow::bail!(
+            "{} has {n} content-hashed {stable} files, not one; run `cargo xtask dist`",
+            dist.display()
+        ),
+    }
+}
+
+/// [`bundle_name_in`] for the bundle the tests serve ([`dist_dir`]).
+pub fn bundle_name(stable: &str) -> crate::Result<String> {
+    bundle_name_in(&dist_dir(), stable)
+}
+
+/// The bundle files that keep their names from release to release.
+pub const STABLE_NAMES: [&str; 3] = ["embed.js", "frame.html", "snippet.html"];
+
+/// `html` with every `{hashed:NAME}` replaced by NAME's file name in `dist` (left as it is when
+/// the bundle lacks the file, so the page's request 404s and the test says which).
+fn with_hashed_names(html: &str, dist: &Path) -> String {
+    const OPEN: &str = "{hashed:";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + OPEN.len()..];
+        let Some(end) = after.find('}') else {
+            out.push_str(&rest[at..]);
+            return out;
+        };
+        let stable = &after[..end];
+        match bundle_name_in(dist, stable) {
+            Ok(name) => out.push_str(&name),
+            Err(_) => out.push_str(stable),
+        }
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Fails with the fix when the bundle has not been built.
@@ -334,6 +411,11 @@ fn handle(stream: TcpStream, shared: &Shared) {
     }
     let config = shared.config.lock().expect("config lock").clone();
     let mut response = route(&request, &config, shared);
+    if config.cdn && !request.target.starts_with("/newsletter/") {
+        response
+            .headers
+            .push(("Access-Control-Allow-Origin", "*".into()));
+    }
     if response
         .headers
         .iter()
@@ -440,7 +522,15 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
             static_file(&config.dist, rest, Mode::Plain)
         }
     } else if let Some(rest) = path.strip_prefix("/pages/") {
-        static_file(&config.pages, rest, Mode::Plain)
+        let mut response = static_file(&config.pages, rest, Mode::Plain);
+        if response.status == 200 && rest.ends_with(".html") {
+            response.body =
+                with_hashed_names(&String::from_utf8_lossy(&response.body), &config.dist)
+                    .into_bytes();
+        }
+        response
+    } else if let Some(site) = &config.site {
+        static_file(site, path.trim_start_matches('/'), Mode::Plain)
     } else {
         Response::not_found(path)
     }

@@ -102,6 +102,13 @@ impl Scenario {
         self
     }
 
+    /// Serves `dir` at every path the other routes do not take (a site a bundler built, with its
+    /// `/index.html` and `/assets/…`); see [`ServerConfig::site`].
+    pub fn site(mut self, dir: &std::path::Path) -> Scenario {
+        self.config.site = Some(dir.to_path_buf());
+        self
+    }
+
     /// Time limit per engine, start-up included (default 120 s); a hang becomes a failure.
     pub fn timeout(mut self, limit: Duration) -> Scenario {
         self.timeout = limit;

@@ -300,7 +300,7 @@ async fn axe_catches_low_contrast(ctx: &Ctx) -> e2e::Result<()> {
 /// axe's `css-orientation-lock` needs the CSSOM preload, which is off (see `AXE_RUN_JS`): the same
 /// check by hand, on the stylesheet the widget ships.
 fn assert_no_orientation_lock() -> e2e::Result<()> {
-    let path = e2e::server::dist_dir().join("widget.css");
+    let path = e2e::server::dist_dir().join(e2e::server::bundle_name("widget.css")?);
     let css =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     ensure!(

@@ -37,7 +37,11 @@ const WIDGETS: usize = 20;
 /// Twenty widgets take a while to mount on two shared cores.
 const LONG: Duration = Duration::from_secs(240);
 /// The wasm module's path, as the server logs it.
-const WASM_GET: &str = "GET /dist/cto-cio-quiz_bg.wasm ";
+/// The wasm's request line, by its content-hashed name in the bundle.
+fn wasm_get() -> String {
+    let wasm = e2e::server::bundle_name("cto-cio-quiz_bg.wasm").expect("the bundle's wasm");
+    format!("GET /dist/{wasm} ")
+}
 
 fn host(i: usize) -> String {
     format!("#quiz-{i}")
@@ -133,10 +137,11 @@ fn stored_answers(quiz: &Value) -> Vec<Option<String>> {
 
 /// How many times the server sent the wasm module.
 fn wasm_fetches(ctx: &Ctx) -> usize {
+    let wasm = wasm_get();
     ctx.server
         .request_log()
         .iter()
-        .filter(|line| line.starts_with(WASM_GET))
+        .filter(|line| line.starts_with(&wasm))
         .count()
 }
 
