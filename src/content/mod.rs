@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod questions;
+pub mod sentences;
 pub mod tiers;
 pub mod types;
 pub mod validate;

@@ -439,6 +439,7 @@ mod tests {
             prompt: "A prompt?",
             options,
             explanation: "Because the article says so.",
+            rests_on: 1 << 13,
         }
     }
 
