@@ -107,12 +107,18 @@ fn the_bank_is_balanced_enough_that_guessing_does_not_pay() {
             "no {kind:?} question"
         );
     }
-    // Each classification answer is used, so "always CIO" is no strategy.
+    // Each role-choice answer is keyed in several questions, so "always CIO" (or "never Both")
+    // is no strategy: no answer is keyed in more than half of them.
+    let role_choices = QUESTIONS.iter().filter(|q| q.is_role_choice()).count();
     for answer in ["cto", "cio", "both"] {
-        assert!(QUESTIONS
+        let keyed = QUESTIONS
             .iter()
-            .any(|q| q.kind == QuestionKind::Classification
-                && q.options.iter().any(|o| o.correct && o.id == answer)));
+            .filter(|q| q.is_role_choice() && q.options.iter().any(|o| o.correct && o.id == answer))
+            .count();
+        assert!(
+            keyed >= 3 && keyed * 2 <= role_choices,
+            "{answer:?} is keyed in {keyed} of {role_choices} role choices"
+        );
     }
     // The longest option should not be a tell: it may be the right one at most a third of the time.
     let longest_is_right = QUESTIONS

@@ -125,14 +125,14 @@ impl Topic {
     /// it equal to `ARTICLE.heading_of(self.section())`; a `match` keeps the lookup out of the view.
     pub fn label(self) -> &'static str {
         match self {
-            Topic::Analogy => "Let’s Set the Scene",
-            Topic::Impact => "The Possible Impact",
+            Topic::Analogy => "Let’s set the scene",
+            Topic::Impact => "The possible impact",
             Topic::Focus => "Focus areas",
             Topic::Priorities => "Strategic priorities",
             Topic::Stakeholders => "Key stakeholders",
             Topic::Metrics => "Success metrics",
             Topic::Leadership => "Leadership style",
-            Topic::Together => "Why This Will Make You and Your Business Tech Savvy",
+            Topic::Together => "Why this will make you and your business tech savvy",
         }
     }
 
