@@ -11,6 +11,8 @@ pub mod validate;
 #[cfg(test)]
 mod facts;
 #[cfg(test)]
+mod guessing;
+#[cfg(test)]
 mod style;
 
 pub use article::{ARTICLE, QUIZ_TITLE};

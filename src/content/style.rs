@@ -31,11 +31,14 @@ const RESTS_ON: &[(&str, &str)] = &[
         "Getting these roles right ensures technology serves",
     ),
     ("focus-inward", "The CIO looks inward"),
-    ("focus-rival-feature", "The CTO looks outward"),
+    ("focus-edge", "The CTO looks outward"),
     ("priorities-research-lab", "R&D"),
     ("priorities-it-budget", "managing IT budgets"),
     ("priorities-cio-now", "CIOs focus on current operations"),
-    ("stakeholders-cto-why", "align tech strategy with market needs"),
+    (
+        "stakeholders-cto-why",
+        "align tech strategy with market needs",
+    ),
     (
         "stakeholders-cio-why",
         "support business processes and employee productivity",

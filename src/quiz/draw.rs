@@ -124,7 +124,10 @@ mod tests {
 
     /// Whether question `i` could still join `drawn`: it is not in it and shares no sentence.
     fn fits(bank: &[Question], drawn: &[usize], i: usize) -> bool {
-        !drawn.contains(&i) && drawn.iter().all(|&j| !bank[i].shares_a_sentence_with(&bank[j]))
+        !drawn.contains(&i)
+            && drawn
+                .iter()
+                .all(|&j| !bank[i].shares_a_sentence_with(&bank[j]))
     }
 
     /// The groups of questions linked, directly or through others, by shared sentences: one

@@ -260,7 +260,12 @@ mod tests {
         let quiz = Quiz::new(QUESTIONS, 3, FeedbackMode::AtEnd);
         let mut ids = Vec::new();
         for slot in &quiz.slots {
-            ids.extend(QUESTIONS.iter().find(|q| q.id == slot.question).map(|q| q.id));
+            ids.extend(
+                QUESTIONS
+                    .iter()
+                    .find(|q| q.id == slot.question)
+                    .map(|q| q.id),
+            );
         }
         ids
     }

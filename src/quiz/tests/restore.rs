@@ -251,9 +251,7 @@ fn saved(slots: serde_json::Value, selected: Option<&str>) -> Quiz {
 
 #[test]
 fn an_older_draw_keeps_every_answer_and_drops_what_the_sentence_rule_forbids() {
-    let slot = |id: &str, answer: Option<&str>| {
-        serde_json::json!({"question": id, "options": ["cto", "cio", "both"], "answer": answer})
-    };
+    let slot = |id: &str, answer: Option<&str>| serde_json::json!({"question": id, "options": ["cto", "cio", "both"], "answer": answer});
     // q01 and q02 share a sentence but both are answered: both answers stay.
     // q03 is next; q04 shares a sentence with it and is dropped, unasked.
     let old = saved(
@@ -279,7 +277,11 @@ fn an_older_draw_keeps_every_answer_and_drops_what_the_sentence_rule_forbids() {
 
     // An unanswered question linked to an answered one goes; the answered one stays.
     let old = saved(
-        serde_json::json!([slot("q04", Some("cto")), slot("q03", None), slot("q01", None)]),
+        serde_json::json!([
+            slot("q04", Some("cto")),
+            slot("q03", None),
+            slot("q01", None)
+        ]),
         None,
     );
     let restored = Quiz::restore(old, &LINKED).unwrap();
