@@ -168,7 +168,7 @@ pub static QUESTIONS: &[Question] = &[
         section: "focus",
         prompt: "By the article’s focus areas, what do the CTO’s technology solutions give the company?",
         options: &[
-            wrong("a", "A larger share of its market"),
+            wrong("a", "A larger market share"),
             right("b", "A competitive edge"),
             wrong("c", "Stronger investor appeal"),
             wrong("d", "A wider product range"),

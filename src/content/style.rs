@@ -370,3 +370,88 @@ fn the_source_scan_finds_strings_and_nothing_else() {
     assert!(!straight_apostrophe("use '-', '_' or '.'"));
     assert!(!straight_apostrophe("You’re on the list"));
 }
+
+#[test]
+fn full_stops_stay_outside_quotes_and_options_hold_no_semicolons() {
+    // One rule everywhere: a quotation carries the article's words only, the sentence around it
+    // its punctuation (the review lines quote options the same way). An option's semicolon would
+    // nest inside the review line's sentence.
+    for question in QUESTIONS {
+        for mark in [".”", ",”", ";”", ":”"] {
+            assert!(
+                !question.explanation.contains(mark),
+                "{}: punctuation inside the quote ({mark}): {}",
+                question.id,
+                question.explanation
+            );
+        }
+        for option in question.options {
+            assert!(
+                !option.text.contains(';'),
+                "{} option {:?}: a semicolon",
+                question.id,
+                option.id
+            );
+        }
+    }
+}
+
+#[test]
+fn options_are_alike_and_the_key_shares_no_word_with_the_prompt_alone() {
+    use super::guessing::content_words;
+    let mut problems = Vec::new();
+    for question in QUESTIONS.iter().filter(|q| !q.is_role_choice()) {
+        let lengths: Vec<usize> = question
+            .options
+            .iter()
+            .map(|o| o.text.chars().count())
+            .collect();
+        let (short, long) = (
+            lengths.iter().min().copied().unwrap_or(0),
+            lengths.iter().max().copied().unwrap_or(0),
+        );
+        if long * 2 > short * 3 {
+            problems.push(format!(
+                "question \"{}\": options from {short} to {long} characters; keep them within half again",
+                question.id
+            ));
+        }
+        let prompt = content_words(question.prompt);
+        let Some(key) = question.options.iter().find(|o| o.correct) else {
+            continue;
+        };
+        let elsewhere: Vec<String> = question
+            .options
+            .iter()
+            .filter(|o| !o.correct)
+            .flat_map(|o| content_words(o.text))
+            .collect();
+        for word in content_words(key.text) {
+            if prompt.contains(&word) && !elsewhere.contains(&word) {
+                problems.push(format!(
+                    "question \"{}\": only the key echoes the prompt's {word:?}",
+                    question.id
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_third_of_the_bank_applies_the_article_and_both_is_a_live_answer() {
+    let scenarios = QUESTIONS
+        .iter()
+        .filter(|q| q.kind == QuestionKind::Scenario)
+        .count();
+    let both = QUESTIONS
+        .iter()
+        .filter(|q| q.is_role_choice() && q.options.iter().any(|o| o.correct && o.id == "both"))
+        .count();
+    println!(
+        "{} questions: {scenarios} scenarios, {both} keyed Both",
+        QUESTIONS.len()
+    );
+    assert!(scenarios * 3 >= QUESTIONS.len());
+    assert!(both >= 3, "{both} questions keyed Both");
+}
