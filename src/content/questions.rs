@@ -206,7 +206,7 @@ pub static QUESTIONS: &[Question] = &[
         options: &[
             right("a", "Current operations"),
             wrong("b", "Future-facing initiatives"),
-            wrong("c", "Shared infrastructure"),
+            wrong("c", "Supplier management"),
             wrong("d", "Risk and compliance"),
         ],
         explanation: "The article: “CIOs focus on current operations”, while CTOs prioritise “future-facing initiatives”.",
