@@ -165,18 +165,19 @@ pub(crate) fn content_words(text: &str) -> Vec<String> {
 }
 
 fn count(text: &str, cues: &[&str]) -> i32 {
+    // "IT" only in capitals ("it" is a pronoun); a hyphenated word counts if it or a part is a cue.
+    let is_cue = |w: &str| {
+        cues.iter().any(|c| {
+            if *c == "IT" {
+                w == "IT"
+            } else {
+                w.to_lowercase() == *c
+            }
+        })
+    };
     words(text)
         .iter()
-        .filter(|w| {
-            // "IT" only in capitals: "it" is a pronoun.
-            cues.iter().any(|c| {
-                if *c == "IT" {
-                    w.as_str() == "IT"
-                } else {
-                    w.to_lowercase() == *c
-                }
-            })
-        })
+        .filter(|w| is_cue(w) || w.split('-').any(is_cue))
         .count() as i32
 }
 
@@ -376,6 +377,7 @@ fn the_model_reads_the_cues_it_claims_to() {
         ["the", "CIO", "IT", "budget", "R&D"]
     );
     assert_eq!(count("it can fix IT", CIO_CUES), 2);
+    assert_eq!(count("a future-facing new-product plan", CTO_CUES), 2);
     assert_eq!(
         content_words("Overloading one position"),
         ["overloading", "position"]
