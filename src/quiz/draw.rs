@@ -14,9 +14,10 @@ pub const DEFAULT_QUESTIONS: usize = 10;
 /// How many questions one attempt asks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum QuestionCount {
-    /// Every question of the bank.
+    /// Every question of the bank that one attempt can hold: never two resting on one sentence.
     All,
-    /// This many, or the whole bank if it is smaller.
+    /// This many, or the whole bank if it is smaller; fewer only where two would rest on one
+    /// article sentence (see `draw`).
     Exactly(usize),
 }
 
