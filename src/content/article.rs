@@ -2,7 +2,8 @@
 //! explainer renders and the quiz links to (section ids and dimension ids are the anchors).
 //!
 //! Wording is the owner's and must not drift: keep the typographic apostrophes (’) and dashes (—).
-//! Headings drop the article's trailing colons, which read oddly as standalone headings.
+//! Headings drop the article's trailing colons, which read oddly as standalone headings, and are
+//! all in sentence case (the article mixes Title Case in; the breakdown lists them side by side).
 
 use super::types::{Article, Block, Dimension, RolePair, Section};
 
@@ -24,7 +25,7 @@ pub static ARTICLE: Article = Article {
         },
         Section {
             id: "analogy",
-            heading: "Let’s Set the Scene",
+            heading: "Let’s set the scene",
             blocks: &[
                 Block::Paragraph("Imagine your company as a high-performance race car."),
                 Block::RolePair(RolePair {
@@ -40,7 +41,7 @@ pub static ARTICLE: Article = Article {
         },
         Section {
             id: "impact",
-            heading: "The Possible Impact",
+            heading: "The possible impact",
             // The article bullets its closing sentence with the risks; it is a conclusion, not a
             // risk ("businesses risk: getting these roles right…" reads wrongly), so it closes the
             // section as a paragraph instead.
@@ -58,7 +59,7 @@ pub static ARTICLE: Article = Article {
         },
         Section {
             id: "differences",
-            heading: "Let’s Make This Super Simple",
+            heading: "Let’s make this super simple",
             blocks: &[
                 Block::Paragraph(
                     "Here’s how to understand the core differences between a CTO and a CIO:",
@@ -99,7 +100,7 @@ pub static ARTICLE: Article = Article {
         },
         Section {
             id: "why",
-            heading: "Why This Will Make You and Your Business Tech Savvy",
+            heading: "Why this will make you and your business tech savvy",
             // As in the impact section, the article's last bullet is the conclusion rather than a
             // third "world", so it follows the two-item list as a paragraph.
             blocks: &[

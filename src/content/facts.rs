@@ -107,12 +107,18 @@ fn the_bank_is_balanced_enough_that_guessing_does_not_pay() {
             "no {kind:?} question"
         );
     }
-    // Each classification answer is used, so "always CIO" is no strategy.
+    // Each role-choice answer is keyed in several questions, so "always CIO" (or "never Both")
+    // is no strategy: no answer is keyed in more than half of them.
+    let role_choices = QUESTIONS.iter().filter(|q| q.is_role_choice()).count();
     for answer in ["cto", "cio", "both"] {
-        assert!(QUESTIONS
+        let keyed = QUESTIONS
             .iter()
-            .any(|q| q.kind == QuestionKind::Classification
-                && q.options.iter().any(|o| o.correct && o.id == answer)));
+            .filter(|q| q.is_role_choice() && q.options.iter().any(|o| o.correct && o.id == answer))
+            .count();
+        assert!(
+            keyed >= 3 && keyed * 2 <= role_choices,
+            "{answer:?} is keyed in {keyed} of {role_choices} role choices"
+        );
     }
     // The longest option should not be a tell: it may be the right one at most a third of the time.
     let longest_is_right = QUESTIONS
@@ -138,4 +144,77 @@ fn the_bank_is_balanced_enough_that_guessing_does_not_pay() {
         longest_is_right * 3 <= free_form,
         "the longest option is the right one in {longest_is_right} of {free_form} questions"
     );
+}
+
+#[test]
+fn every_question_rests_on_the_sentences_its_explanation_quotes() {
+    // Each quotation in an explanation (split at "…") must lie in a sentence the question names
+    // in `rests_on`, so the draw's rule sees every sentence an answer gives away.
+    let mut problems = Vec::new();
+    for question in QUESTIONS {
+        let quotes = question
+            .explanation
+            .split('“')
+            .skip(1)
+            .filter_map(|rest| rest.split('”').next());
+        for quote in quotes {
+            for fragment in quote.split('…').map(str::trim).filter(|f| !f.is_empty()) {
+                let found: Vec<usize> = ARTICLE_SENTENCES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, sentence)| {
+                        sentence.to_lowercase().contains(&fragment.to_lowercase())
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                if found.is_empty() {
+                    problems.push(format!(
+                        "question \"{}\": quotes {fragment:?}, which is in no article sentence",
+                        question.id
+                    ));
+                } else if !found.iter().any(|&i| question.rests_on & (1 << i) != 0) {
+                    problems.push(format!(
+                        "question \"{}\": quotes {fragment:?} from sentence {found:?}, which \
+                         its rests_on leaves out",
+                        question.id
+                    ));
+                }
+            }
+        }
+    }
+    assert_eq!(
+        ARTICLE_SENTENCES.len(),
+        super::sentences::COUNT as usize,
+        "sentences::COUNT"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn each_named_sentence_is_the_one_its_name_says() {
+    use super::sentences::*;
+    let text = |bit: u32| ARTICLE_SENTENCES[bit.trailing_zeros() as usize];
+    assert!(text(ROLES_BOTH_LEAD).contains("both involve technology leadership"));
+    assert!(text(ENGINEER).starts_with("The CTO is the engineer"));
+    assert!(text(MECHANIC).starts_with("The CIO is the mechanic"));
+    assert!(text(BOTH_VITAL).starts_with("Both roles are vital"));
+    assert!(text(OVERLOADING).starts_with("Overloading"));
+    assert!(text(NEGLECTING).starts_with("Neglecting"));
+    assert!(text(MISALIGNING).starts_with("Failing to align"));
+    assert!(text(TODAY_AND_TOMORROW).starts_with("Getting these roles right"));
+    assert!(text(CTO_OUTWARD).starts_with("The CTO looks outward"));
+    assert!(text(CIO_INWARD).starts_with("The CIO looks inward"));
+    assert!(text(CTO_PRIORITIES).starts_with("CTOs prioritise"));
+    assert!(text(CIO_PRIORITIES).starts_with("CIOs focus on current operations"));
+    assert!(text(CTO_STAKEHOLDERS).starts_with("CTOs often work closely"));
+    assert!(text(CIO_STAKEHOLDERS).starts_with("CIOs collaborate"));
+    assert!(text(CTO_METRICS).starts_with("CTO success"));
+    assert!(text(CIO_METRICS).starts_with("CIO success"));
+    assert!(text(CTO_VISIONARY).starts_with("Think of the CTO"));
+    assert!(text(CIO_STEADY_HAND).starts_with("The CIO, meanwhile"));
+    assert!(text(BALANCE).contains("strike the right balance"));
+    assert!(text(BEST_OF_BOTH).contains("best of both worlds"));
+    assert!(text(CTO_CUTTING_EDGE).starts_with("Cutting-edge solutions"));
+    assert!(text(CIO_SEAMLESS).starts_with("Seamless, secure systems"));
+    assert!(text(POWERHOUSE).starts_with("Together, they create"));
 }

@@ -3,12 +3,15 @@
 
 pub mod article;
 pub mod questions;
+pub mod sentences;
 pub mod tiers;
 pub mod types;
 pub mod validate;
 
 #[cfg(test)]
 mod facts;
+#[cfg(test)]
+mod guessing;
 #[cfg(test)]
 mod style;
 

@@ -36,7 +36,7 @@ pub static TIERS: &[Tier] = &[
         id: "team-principal",
         min_percent: 90,
         title: "Team principal",
-        advice: "One slip from a perfect lap: revisit {topics} and pole position is yours.",
+        advice: "Nearly a perfect lap: revisit {topics}, then pole position is yours.",
     },
 ];
 

@@ -125,14 +125,14 @@ impl Topic {
     /// it equal to `ARTICLE.heading_of(self.section())`; a `match` keeps the lookup out of the view.
     pub fn label(self) -> &'static str {
         match self {
-            Topic::Analogy => "Let’s Set the Scene",
-            Topic::Impact => "The Possible Impact",
+            Topic::Analogy => "Let’s set the scene",
+            Topic::Impact => "The possible impact",
             Topic::Focus => "Focus areas",
             Topic::Priorities => "Strategic priorities",
             Topic::Stakeholders => "Key stakeholders",
             Topic::Metrics => "Success metrics",
             Topic::Leadership => "Leadership style",
-            Topic::Together => "Why This Will Make You and Your Business Tech Savvy",
+            Topic::Together => "Why this will make you and your business tech savvy",
         }
     }
 
@@ -177,6 +177,11 @@ impl Question {
                 .all(|(option, id)| option.id == id)
     }
 
+    /// Whether this and `other` rest on a common sentence, so one attempt must not ask both.
+    pub fn shares_a_sentence_with(&self, other: &Question) -> bool {
+        self.rests_on & other.rests_on != 0
+    }
+
     /// Whether the options may be shown in a shuffled order: all but the role choice, which reads
     /// and sits the same way in every question so a reader never hunts for "The CIO".
     pub fn shuffles_options(&self) -> bool {
@@ -197,6 +202,10 @@ pub struct Question {
     pub options: &'static [AnswerOption],
     /// One or two sentences, shown after the reader checks an answer.
     pub explanation: &'static str,
+    /// The article sentences the keyed answer and the explanation rest on, one bit each (see
+    /// [`super::sentences`]). Two questions sharing a sentence never go into one attempt: the
+    /// first would give the second away. 0 rests on nothing (test fixtures only).
+    pub rests_on: u32,
 }
 
 /// One choice of a question.

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use super::sentences;
 use super::tiers::TOPICS_SLOT;
 use super::types::{Article, Block, Question, QuestionKind, Tier, Topic, ROLE_OPTION_IDS};
 
@@ -189,6 +190,17 @@ fn check_question(problems: &mut Vec<String>, question: &Question, index: usize,
     }
     if is_blank(question.explanation) {
         problems.push(format!("{name}: empty explanation"));
+    }
+    if question.rests_on == 0 {
+        problems.push(format!(
+            "{name}: rests on no article sentence; name the ones its answer and explanation quote"
+        ));
+    } else if question.rests_on >> sentences::COUNT != 0 {
+        problems.push(format!(
+            "{name}: rests on a sentence past the article’s {} (bits {:#x})",
+            sentences::COUNT,
+            question.rests_on
+        ));
     }
     if !known.contains(&question.section) {
         problems.push(format!(
@@ -439,6 +451,7 @@ mod tests {
             prompt: "A prompt?",
             options,
             explanation: "Because the article says so.",
+            rests_on: 1 << 13,
         }
     }
 
@@ -700,6 +713,27 @@ mod tests {
                 ],
             );
         }
+    }
+
+    #[test]
+    fn a_question_resting_on_no_sentence_or_past_the_article_is_named() {
+        let unanchored = Question {
+            rests_on: 0,
+            ..mc("unanchored", GOOD_OPTIONS)
+        };
+        let beyond = Question {
+            rests_on: 1 << 30,
+            ..mc("beyond", GOOD_OPTIONS)
+        };
+        let found = question_problems(&[unanchored, beyond]);
+        assert_reported(
+            &found,
+            &["question \"unanchored\": rests on no article sentence"],
+        );
+        assert_reported(
+            &found,
+            &["question \"beyond\": rests on a sentence past the article"],
+        );
     }
 
     #[test]

@@ -95,7 +95,8 @@ pub struct CurrentQuestion {
 }
 
 impl Quiz {
-    /// A run of every question that has not started, its order planned from `seed`.
+    /// A run of every question one attempt can hold (see [`QuestionCount::All`]) that has not
+    /// started, its order planned from `seed`.
     pub fn new(bank: &'static [Question], seed: u64, mode: FeedbackMode) -> Quiz {
         Quiz::drawing(bank, QuestionCount::All, seed, mode)
     }

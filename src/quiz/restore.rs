@@ -3,6 +3,9 @@
 //! Policy: salvage, then normalize. A saved question whose id is gone (or repeated) is dropped from
 //! the run with its answer; an answer whose option id is gone is dropped and its question asked
 //! again; an option order that no longer matches the question is replaced by the authored order.
+//! A question still to be asked that rests on an article sentence a kept question rests on (a run
+//! drawn before the bank had that rule) is dropped: asked after the other, it would be given away.
+//! Answered questions are always kept, so no answer is lost to that rule.
 //! Questions added to the bank since the save are not added to the run (a retake picks them up).
 //! Only a run left with no questions at all fails, so the caller starts fresh.
 
@@ -74,7 +77,19 @@ impl Quiz {
         let (mut ordered, unanswered): (Vec<Slot>, Vec<Slot>) =
             slots.into_iter().partition(|s| s.answer.is_some());
         let any_answered = !ordered.is_empty();
-        ordered.extend(unanswered);
+        let mut used = ordered
+            .iter()
+            .filter_map(|s| bank.question(&s.question))
+            .fold(0, |used, q| used | q.rests_on);
+        for slot in unanswered {
+            let rests_on = bank.question(&slot.question).map_or(0, |q| q.rests_on);
+            if rests_on & used == 0 {
+                used |= rests_on;
+                ordered.push(slot);
+            } else {
+                dropped_questions += 1;
+            }
+        }
 
         let mut quiz = Quiz {
             bank,

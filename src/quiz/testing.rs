@@ -37,7 +37,7 @@ static MC_D: [AnswerOption; 4] = [
 ];
 static MC_NO_B: [AnswerOption; 3] = [opt("a", false), opt("c", true), opt("d", false)];
 
-const fn q(
+pub(crate) const fn q(
     id: &'static str,
     kind: QuestionKind,
     topic: Topic,
@@ -51,6 +51,7 @@ const fn q(
         prompt: id,
         options,
         explanation: "",
+        rests_on: 0,
     }
 }
 

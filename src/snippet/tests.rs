@@ -13,7 +13,8 @@ const DEMO_QUIZ_ONLY: &str = include_str!("../../quiz-only.html");
 
 /// Every sentence of the markdown's body (from the first `## ` on), markdown removed: heading
 /// markers, the `[anchor]` after a heading, a heading's trailing colon (the widget's headings drop
-/// it), list markers and emphasis.
+/// it), list markers and emphasis. Headings come in sentence case, as the widget writes them all
+/// (the article mixes Title Case in): every word lowercase but the first and acronyms.
 fn article_sentences() -> Vec<String> {
     let body = ARTICLE_MD
         .find("\n## ")
@@ -24,13 +25,28 @@ fn article_sentences() -> Vec<String> {
         let text = if let Some(heading) = text.strip_prefix('#') {
             let heading = heading.trim_start_matches('#').trim();
             let heading = heading.rfind(" [").map_or(heading, |at| &heading[..at]);
-            heading.strip_suffix(':').unwrap_or(heading).to_string()
+            sentence_case(heading.strip_suffix(':').unwrap_or(heading))
         } else {
             text.strip_prefix("- ").unwrap_or(&text).to_string()
         };
         sentences.extend(split_sentences(&text));
     }
     sentences
+}
+
+fn sentence_case(heading: &str) -> String {
+    heading
+        .split(' ')
+        .enumerate()
+        .map(|(i, word)| {
+            if i == 0 || word.chars().all(|c| !c.is_lowercase()) {
+                word.to_string()
+            } else {
+                word.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `text` cut after each `.`, `?`, `!` or `:` that a space follows.

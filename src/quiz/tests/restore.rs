@@ -199,3 +199,106 @@ fn saved_mode_wins() {
     let saved = round_trip(&part_way(1, FeedbackMode::AtEnd));
     assert_eq!(restore_clean(saved).mode(), FeedbackMode::AtEnd);
 }
+
+/// A bank where q01 and q02 rest on one sentence, and q03 and q04 on another.
+static LINKED: [crate::content::Question; 4] = {
+    use crate::content::{Question, QuestionKind, Topic};
+    use crate::quiz::testing::q;
+    static CTO: [crate::content::AnswerOption; 3] = [
+        crate::content::AnswerOption {
+            id: "cto",
+            text: "cto",
+            correct: true,
+        },
+        crate::content::AnswerOption {
+            id: "cio",
+            text: "cio",
+            correct: false,
+        },
+        crate::content::AnswerOption {
+            id: "both",
+            text: "both",
+            correct: false,
+        },
+    ];
+    let kind = QuestionKind::Classification;
+    [
+        Question {
+            rests_on: 0b0001,
+            ..q("q01", kind, Topic::Focus, &CTO)
+        },
+        Question {
+            rests_on: 0b0011,
+            ..q("q02", kind, Topic::Metrics, &CTO)
+        },
+        Question {
+            rests_on: 0b0100,
+            ..q("q03", kind, Topic::Analogy, &CTO)
+        },
+        Question {
+            rests_on: 0b1100,
+            ..q("q04", kind, Topic::Impact, &CTO)
+        },
+    ]
+};
+
+fn saved(slots: serde_json::Value, selected: Option<&str>) -> Quiz {
+    serde_json::from_value(serde_json::json!({
+        "mode": "Instant", "started": true, "feedback": false, "slots": slots, "selected": selected,
+    }))
+    .unwrap()
+}
+
+#[test]
+fn an_older_draw_keeps_every_answer_and_drops_what_the_sentence_rule_forbids() {
+    let slot = |id: &str, answer: Option<&str>| serde_json::json!({"question": id, "options": ["cto", "cio", "both"], "answer": answer});
+    // q01 and q02 share a sentence but both are answered: both answers stay.
+    // q03 is next; q04 shares a sentence with it and is dropped, unasked.
+    let old = saved(
+        serde_json::json!([
+            slot("q01", Some("cto")),
+            slot("q02", Some("cio")),
+            slot("q03", None),
+            slot("q04", None)
+        ]),
+        Some("cio"),
+    );
+    let restored = Quiz::restore(old, &LINKED).unwrap();
+    assert_eq!(
+        (restored.dropped_questions, restored.dropped_answers),
+        (1, 0)
+    );
+    let quiz = restored.quiz;
+    let ids: Vec<&str> = quiz.slots.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(ids, ["q01", "q02", "q03"]);
+    assert_eq!(quiz.answered(), 2);
+    assert_eq!(quiz.phase(), Phase::Asking { index: 2 });
+    assert_eq!(quiz.selected.as_deref(), Some("cio"));
+
+    // An unanswered question linked to an answered one goes; the answered one stays.
+    let old = saved(
+        serde_json::json!([
+            slot("q04", Some("cto")),
+            slot("q03", None),
+            slot("q01", None)
+        ]),
+        None,
+    );
+    let restored = Quiz::restore(old, &LINKED).unwrap();
+    let ids: Vec<&str> = restored
+        .quiz
+        .slots
+        .iter()
+        .map(|s| s.question.as_str())
+        .collect();
+    assert_eq!((ids, restored.dropped_questions), (vec!["q04", "q01"], 1));
+
+    // A finished run is kept whole: every question is answered.
+    let old = saved(
+        serde_json::json!([slot("q03", Some("cto")), slot("q04", Some("cio"))]),
+        None,
+    );
+    let restored = Quiz::restore(old, &LINKED).unwrap();
+    assert_eq!(restored.dropped_questions, 0);
+    assert_eq!(restored.quiz.phase(), Phase::Finished);
+}

@@ -86,7 +86,7 @@ fn page(session: Session, heading: NodeRef<html::H4>, results: &QuizResults) -> 
         <div class="ccq-results">
             <h4 node_ref=heading tabindex="-1">"Your result"</h4>
             <p class="ccq-score">
-                {labels::score(results)}<span class="ccq-sr">" correct, "</span>" ("{labels::percent(results)}")"
+                {labels::score(results)}<span class="ccq-sr">" correct"</span>" ("{labels::percent(results)}")"
             </p>
             <p class="ccq-tier">{results.tier.title}</p>
             <p>{advice(results)}</p>

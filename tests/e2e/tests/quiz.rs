@@ -156,7 +156,7 @@ fn check_results(shown: &Screen, answers: &[Answered]) -> e2e::Result<(usize, u8
                 format!("{verdict} you answered {}.", text_of(false))
             } else {
                 format!(
-                    "{verdict} you answered {}; the right answer is {}.",
+                    "{verdict} you answered {}. The right answer is {}.",
                     text_of(false),
                     text_of(true)
                 )

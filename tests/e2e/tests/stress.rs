@@ -326,17 +326,29 @@ async fn twenty_widgets_each_keep_their_own_state() {
         .await;
 }
 
-/// A saved, not yet started run (`K:progress`) asking every question of the bank (a saved run
-/// keeps its questions whatever the page's `questions` count) in a fixed
-/// order: first the ones whose options are `a`-`d`, then the rest, each with its authored option
-/// order. Two questions in a row with the same option ids are what makes a click on a radio of
-/// the previous question, still in the page, able to pick an option of the current one.
-fn pinned_plan() -> Value {
+/// The questions of the pinned run, in order: first the ones whose options are `a`-`d`, then the
+/// rest, leaving out any that rests on an article sentence an earlier one rests on (one attempt
+/// never holds both, and the restore would drop the later one with a warning).
+fn pinned_questions() -> Vec<&'static Question> {
     let abcd = |q: &&Question| q.options.iter().map(|o| o.id).eq(["a", "b", "c", "d"]);
     let (first, rest): (Vec<&Question>, Vec<&Question>) = QUESTIONS.iter().partition(abcd);
-    let slots: Vec<Value> = first
+    let mut pinned: Vec<&'static Question> = Vec::new();
+    for q in first.into_iter().chain(rest) {
+        if pinned.iter().all(|p| !p.shares_a_sentence_with(q)) {
+            pinned.push(q);
+        }
+    }
+    pinned
+}
+
+/// A saved, not yet started run (`K:progress`) asking every question of [`pinned_questions`] (a
+/// saved run keeps its questions whatever the page's `questions` count) in that fixed order, each
+/// with its authored option order. Two questions in a row with the same option ids are what
+/// makes a click on a radio of the previous question, still in the page, able to pick an option
+/// of the current one.
+fn pinned_plan() -> Value {
+    let slots: Vec<Value> = pinned_questions()
         .iter()
-        .chain(&rest)
         .map(|q| {
             json!({
                 "question": q.id,
@@ -522,6 +534,7 @@ async fn rapid_clicks_never_answer_twice_or_skip() {
                 ctx.wait_ready(&host(i)).await?;
             }
             ctx.scroll_into_view(&host(target)).await?;
+            let pinned = pinned_questions().len();
             let prompts: BTreeMap<String, &str> = QUESTIONS
                 .iter()
                 .map(|q| (collapse(q.prompt), q.id))
@@ -534,7 +547,7 @@ async fn rapid_clicks_never_answer_twice_or_skip() {
                     vec![
                         json!(host(target)),
                         json!(storage_key(target)),
-                        json!(QUESTIONS.len()),
+                        json!(pinned),
                         json!(prompts),
                         selectors(),
                     ],
@@ -592,11 +605,10 @@ async fn rapid_clicks_never_answer_twice_or_skip() {
             let heard = ids.len();
             ids.sort_unstable();
             ids.dedup();
-            if heard != QUESTIONS.len() || ids.len() != QUESTIONS.len() {
+            if heard != pinned || ids.len() != pinned {
                 failures.push(format!(
-                    "{heard} answer events for {} distinct questions; expected {} of each",
+                    "{heard} answer events for {} distinct questions; expected {pinned} of each",
                     ids.len(),
-                    QUESTIONS.len()
                 ));
             }
             let completes = mine("complete");
@@ -646,7 +658,7 @@ async fn rapid_clicks_never_answer_twice_or_skip() {
                 "{} problem(s) after rapid clicking ({} of {} questions were on screen):\n  {}",
                 failures.len(),
                 hammered.displayed.len(),
-                QUESTIONS.len(),
+                pinned,
                 failures.join("\n  ")
             );
             Ok(())
