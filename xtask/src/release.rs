@@ -48,7 +48,10 @@ pub fn env(ctx: &Ctx) -> [(&'static str, String); 4] {
     [
         ("RUSTUP_TOOLCHAIN", NIGHTLY.to_owned()),
         ("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort".to_owned()),
-        ("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size".to_owned()),
+        (
+            "CARGO_UNSTABLE_BUILD_STD_FEATURES",
+            "optimize_for_size".to_owned(),
+        ),
         ("CARGO_ENCODED_RUSTFLAGS", encoded_rustflags(ctx)),
     ]
 }

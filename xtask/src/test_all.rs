@@ -13,8 +13,8 @@ use crate::context::Ctx;
 use crate::dist;
 use crate::hashed;
 use crate::npm;
-use crate::patches;
 use crate::package;
+use crate::patches;
 use crate::tools::{self, Purpose, WASM_TARGET};
 use crate::{budget, sizes};
 
