@@ -143,6 +143,8 @@ struct Frame {
     duration: f64,
     /// When rendering (rAF callbacks, style, layout, paint) began; 0 if the frame rendered nothing.
     render_start: f64,
+    /// When style and layout began; 0 if the frame rendered nothing.
+    style_and_layout_start: f64,
     scripts: Vec<Script>,
 }
 
@@ -479,7 +481,8 @@ async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)
 }
 
 /// The load stage a task from `start` to `end` ran: the stage marks recorded inside it, joined
-/// with ` + `, or `after <the last mark before it>` (`before loading` if none).
+/// with ` + `, or `after <the last mark before it>` (`before the loader ran` if none: the host
+/// page's own parsing and rendering, which the widget does not touch).
 fn stage(marks: &[(f64, String)], start: f64, end: f64) -> String {
     let inside: Vec<&str> = marks
         .iter()
@@ -489,14 +492,10 @@ fn stage(marks: &[(f64, String)], start: f64, end: f64) -> String {
     if !inside.is_empty() {
         return inside.join(" + ");
     }
-    marks
-        .iter()
-        .filter(|(at, _)| *at < start)
-        .next_back()
-        .map_or_else(
-            || String::from("before loading"),
-            |(_, name)| format!("after {name}"),
-        )
+    marks.iter().rfind(|(at, _)| *at < start).map_or_else(
+        || String::from("before the loader ran"),
+        |(_, name)| format!("after {name}"),
+    )
 }
 
 /// What the long animation frames spent inside a task from `start` to `end`: each script (its
@@ -521,11 +520,22 @@ fn work(frames: &[Frame], start: f64, end: f64) -> String {
             parts.push(part);
         }
         if frame.render_start > 0.0 && within(frame.render_start) {
+            let end = frame.start + frame.duration;
             parts.push(format!(
-                "render {:.0}",
-                frame.start + frame.duration - frame.render_start
+                "render {:.0} (style and layout {:.0})",
+                end - frame.render_start,
+                end - frame.style_and_layout_start.max(frame.render_start)
             ));
         }
+    }
+    if parts.is_empty()
+        && frames
+            .iter()
+            .any(|f| f.start <= end && f.start + f.duration >= start)
+    {
+        parts.push(String::from(
+            "no script over 5 ms and no rendering: the browser's own work (parsing, compiling)",
+        ));
     }
     parts.join(", ")
 }

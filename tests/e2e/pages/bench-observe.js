@@ -8,10 +8,12 @@
 //     as [start, duration], and one for "long-animation-frame" entries keeps each long frame
 //     with its scripts and its rendering, so the benchmark can say what each long task ran;
 //   - stage marks [time, name], each recorded in the task that ran the stage: the loader's
-//     WebAssembly call and its result (WebAssembly.instantiateStreaming and friends, wrapped),
+//     first run (data-ccq-state="waiting", set when embed.js defines the element), the start
+//     of the load ("loading"), the WebAssembly call and its result (WebAssembly.instantiateStreaming and friends, wrapped),
 //     the mount task (Element.prototype.attachShadow, wrapped: embed.js attaches the shadow root
 //     in the task that calls the widget's mount), and, seen by a MutationObserver on that shadow
-//     root, the task that built the session and the title and each task that appended a part.
+//     root, the task that built the session and the title and each task that appended a part;
+//     and the page's first contentful paint, marked at its paint time.
 // window.__ccqBenchResult(embedUrl, settleMs) returns a promise, resolved settleMs after the
 // widget is ready (so the first rendering of the mounted widget is counted too), of
 //   { readyAt, embedStart, longTasks, frames, marks, longtaskSupported, failed, error }
@@ -53,6 +55,17 @@
   }
 
   var observers = [];
+  // The page's own first contentful paint, marked at its paint time.
+  try {
+    new PerformanceObserver(function (list) {
+      list.getEntriesByName('first-contentful-paint').forEach(function (entry) {
+        result.marks.push([entry.startTime, 'first paint']);
+      });
+    }).observe({ type: 'paint', buffered: true });
+  } catch (e) {
+    result.error = 'paint observer: ' + String(e);
+  }
+
   ['longtask', 'long-animation-frame'].forEach(function (type) {
     if ((PerformanceObserver.supportedEntryTypes || []).indexOf(type) < 0) return;
     try {
@@ -86,20 +99,23 @@
     mark('mount');
     var root = attach.apply(this, arguments);
     new MutationObserver(function (records) {
-      var names = [];
+      // One callback per task that changed the tree: one mark for the session, one per part.
+      var session = false;
+      var added = [];
       records.forEach(function (r) {
-        var added = Array.prototype.filter.call(r.addedNodes, function (n) {
+        var elements = Array.prototype.filter.call(r.addedNodes, function (n) {
           return n.nodeType === 1;
         });
-        if (!added.length || r.target === root) return;
-        var name = null;
-        if (r.target.parentNode === root) name = 'session';
+        if (!elements.length || r.target === root) return;
+        if (r.target.parentNode === root) session = true;
         else if (r.target.parentNode && r.target.parentNode.parentNode === root) {
-          name = 'part ' + ++parts + ' <' + added[0].localName + '>';
+          added = added.concat(elements);
         }
-        if (name && names.indexOf(name) < 0) names.push(name);
       });
-      names.forEach(mark);
+      if (session) mark('session');
+      if (added.length) {
+        mark('part ' + ++parts + ' (' + added.length + ' <' + added[0].localName + '>)');
+      }
     }).observe(root, { childList: true, subtree: true });
     return root;
   };
@@ -107,7 +123,7 @@
   new MutationObserver(function (records) {
     records.forEach(function (r) {
       var state = r.target.getAttribute('data-ccq-state');
-      if (state === 'loading') mark('loading');
+      if (state === 'waiting' || state === 'loading') mark(state);
       if (result.readyAt === null && state === 'ready') {
         result.readyAt = performance.now();
         mark('ready');
