@@ -2,31 +2,38 @@
 //! asserted against a time limit; the figures are measured and printed (`cargo xtask bench` runs
 //! it after building the release bundle; `cargo run -p e2e --release --example bench` runs it
 //! against an existing `dist/`, honouring `CCQ_DIST`, `CHROMEDRIVER`, `CHROMIUM_BIN` and
-//! `CCQ_SESSIONS` like the tests).
+//! `CCQ_SESSIONS` like the tests). Arguments, if any, pick pages from [`PAGES`] by key
+//! (`-- short empty`); without any, every page runs.
 //!
-//! Every load runs in a fresh headless Chromium with an empty profile (the harness's driver,
-//! capabilities and machine-wide session slot; its server with the strict CSP), its CPU slowed
-//! down 4x with CDP `Emulation.setCPUThrottlingRate` and its HTTP cache disabled with
-//! `Network.setCacheDisabled`. It first opens `pages/blank.html` from the same server (so the
-//! renderer is up and warm), then `pages/bench-load.html`: the widget at the top of the page, in
-//! the viewport, so it loads at once. A fresh browser per load, not fresh navigations in one
-//! session: Chromium keeps one renderer process per site and V8 keeps what it compiled in that
-//! process (wasm module, scripts) in memory, HTTP cache or not, so later loads in one session
-//! measured a repeat visit (no long task at all, and about half the time to ready, instead of
-//! 60-190 ms long tasks in fresh browsers). One warm-up load is printed but not counted, then
-//! [`RUNS`].
-//! `pages/bench-observe.js` measures in the page:
+//! Each page of [`PAGES`] is loaded [`WARM_UP`] + [`RUNS`] times, every load in a fresh headless
+//! Chromium with an empty profile (the harness's driver, capabilities and machine-wide session
+//! slot; its server with the strict CSP), its CPU slowed down 4x with CDP
+//! `Emulation.setCPUThrottlingRate` and its HTTP cache disabled with `Network.setCacheDisabled`.
+//! It first opens `pages/blank.html` from the same server (so the renderer is up and warm), then
+//! the page, whose widget is in the viewport, so it loads at once. A fresh browser per load, not
+//! fresh navigations in one session: Chromium keeps one renderer process per site and V8 keeps
+//! what it compiled in that process (wasm module, scripts) in memory, HTTP cache or not, so
+//! later loads in one session measured a repeat visit (no long task at all, and about half the
+//! time to ready, instead of 60-190 ms long tasks in fresh browsers). The warm-up load is
+//! printed but not counted.
+//!
+//! `pages/bench-observe.js` (in each page's `<head>`; the server's `/bench/` path injects it
+//! into the demo post) measures in the page:
 //! - **embed.js → ready**: from embed.js's resource-timing `startTime` to the moment a
 //!   MutationObserver sees `data-ccq-state="ready"` (the widget is mounted and interactive);
 //! - **longest task**: the longest `longtask` entry (buffered PerformanceObserver, 0 if none)
 //!   from navigation until [`SETTLE_MS`] after ready;
 //! - **long tasks**: every such entry as `start+duration`, its start in ms relative to ready
-//!   (negative: before the widget was ready), so a row says which part of the load was long
-//!   (instantiation, a mount stage, or the first rendering after the swap).
+//!   (negative: before the widget was ready), and the load stage it ran ([`Stage`]): the stage
+//!   marks the observer recorded inside the task, or the last one before it (`after …`: a task
+//!   of the browser's own between two stages, such as rendering or compiling), plus what the
+//!   long animation frame around it spent in scripts (by invoker) and in rendering.
 //!
-//! Printed: every run, then the median, min and max of each figure, and a check that the
-//! slowdown was in effect (a fixed JS loop timed with and without throttling).
+//! Printed per page: every load, the median, min and max of each figure, the loads with a task
+//! over [`LONG_TASK_MS`] and the longest task of all loads; then one summary line per page and a
+//! check that the slowdown was in effect (a fixed JS loop timed with and without throttling).
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,27 +50,66 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-/// Measured loads (after the warm-up).
+/// One page the benchmark loads.
+struct BenchPage {
+    /// Picks the page on the command line.
+    key: &'static str,
+    /// Its name in the report.
+    name: &'static str,
+    /// The server path the browser opens.
+    path: &'static str,
+    /// Where that page loads the widget's files from (a server path ending in `/`).
+    bundle: &'static str,
+    /// What the page is, for the report's header.
+    about: &'static str,
+}
+
+/// The pages, in the order they run.
+static PAGES: [BenchPage; 3] = [
+    BenchPage {
+        key: "demo",
+        name: "demo post",
+        path: "/bench/index.html",
+        bundle: "/bench/",
+        about: "dist/index.html, the post whose fallback is the whole article",
+    },
+    BenchPage {
+        key: "short",
+        name: "short page",
+        path: "/pages/bench-load.html",
+        bundle: "/dist/",
+        about: "the widget at the top of a short page, a one-paragraph fallback",
+    },
+    BenchPage {
+        key: "empty",
+        name: "element only",
+        path: "/pages/bench-empty.html",
+        bundle: "/dist/",
+        about: "the element with no fallback and nothing else visible on the page",
+    },
+];
+
+/// Measured loads per page (after the warm-up).
 const RUNS: usize = 10;
 /// Loads before the measured ones, printed but not counted (browser and server warm-up).
 const WARM_UP: usize = 1;
 /// CDP `Emulation.setCPUThrottlingRate` rate: 4 means four times slower.
 const CPU_SLOWDOWN: u32 = 4;
+/// A task longer than this is a long task (the Long Tasks API's threshold), ms.
+const LONG_TASK_MS: f64 = 50.0;
 /// Opened first in every fresh browser, to start and warm the renderer the bench page uses.
 const WARM_PAGE: &str = "/pages/blank.html";
-/// The host page: the widget in the viewport, the observer script in `<head>`.
-const PAGE: &str = "/pages/bench-load.html";
 /// The loader, whose resource-timing start is the start of the measured interval.
-const EMBED: &str = "/dist/embed.js";
+const EMBED: &str = "embed.js";
 /// How long after ready the page keeps collecting long tasks (the mounted widget's first
 /// rendering runs in a task after the one that mounted it).
 const SETTLE_MS: u64 = 500;
 /// Limit for one load, from navigation to the result (a hang is an error, not a figure).
 const LOAD_TIMEOUT: Duration = Duration::from_secs(90);
-/// Every file the widget loads, by its stable name (in dist/ all but the loader carry their
-/// content hash); each load must fetch each from the server (no cache).
+/// Every file the widget loads, relative to the page's bundle; each load must fetch each from
+/// the server exactly once (no cache).
 const WIDGET_FILES: [&str; 4] = [
-    "embed.js",
+    EMBED,
     "cto-cio-quiz.js",
     "cto-cio-quiz_bg.wasm",
     "widget.css",
@@ -80,9 +126,53 @@ struct PageResult {
     embed_start: Option<f64>,
     /// Every long task as (start, duration).
     long_tasks: Vec<(f64, f64)>,
+    /// Every long animation frame.
+    frames: Vec<Frame>,
+    /// The load stages as (time, name), in the order they ran.
+    marks: Vec<(f64, String)>,
     longtask_supported: bool,
     failed: bool,
     error: Option<String>,
+}
+
+/// A `long-animation-frame` entry: the tasks of one frame and its rendering.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Frame {
+    start: f64,
+    duration: f64,
+    /// When rendering (rAF callbacks, style, layout, paint) began; 0 if the frame rendered nothing.
+    render_start: f64,
+    /// When style and layout began; 0 if the frame rendered nothing.
+    style_and_layout_start: f64,
+    scripts: Vec<Script>,
+}
+
+/// One script entry of a long animation frame (only scripts over 5 ms are reported).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Script {
+    start: f64,
+    duration: f64,
+    /// What ran it, e.g. `TimerHandler:setTimeout`, `FrameRequestCallback`, `Window.fetch.then`.
+    invoker: String,
+    /// Its file and function, when known.
+    source: String,
+    /// Time it spent in style and layout it forced.
+    forced_layout: f64,
+}
+
+/// One long task, with what it ran.
+#[derive(Clone, Debug)]
+struct Task {
+    /// Start relative to ready, ms (negative: before).
+    start: f64,
+    duration: f64,
+    /// The load stage: the stage marks inside the task, or `after <the last one before it>`.
+    stage: String,
+    /// The long animation frame's scripts and rendering inside the task, e.g.
+    /// `TimerHandler:setTimeout cto-cio-quiz.js 61, render 12`.
+    work: String,
 }
 
 /// One load's figures.
@@ -92,15 +182,21 @@ struct Sample {
     to_ready: f64,
     /// Longest main-thread task, ms (0 if none over 50 ms).
     longest_task: f64,
-    /// Every long task as (start relative to ready, duration), ms, in the order they ran.
-    tasks: Vec<(f64, f64)>,
+    /// Every long task, in the order they ran.
+    tasks: Vec<Task>,
+}
+
+/// One page's loads.
+struct PageReport {
+    page: &'static BenchPage,
+    warm_up: Vec<Sample>,
+    runs: Vec<Sample>,
 }
 
 /// Everything one benchmark session produced.
 struct Report {
     browser: String,
-    warm_up: Vec<Sample>,
-    runs: Vec<Sample>,
+    pages: Vec<PageReport>,
     longtask_supported: bool,
     /// The fixed loop's time unthrottled and throttled, ms.
     check: (f64, f64),
@@ -109,7 +205,14 @@ struct Report {
 /// Runs the benchmark; on failure prints the error with its causes (no backtrace) and exits 1.
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> ExitCode {
-    match run().await {
+    let pages = match selected_pages() {
+        Ok(pages) => pages,
+        Err(e) => {
+            eprintln!("bench: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(pages).await {
         Ok(report) => {
             print!("{}", format_report(&report));
             ExitCode::SUCCESS
@@ -121,7 +224,23 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run() -> anyhow::Result<Report> {
+/// The pages named by the arguments (by key), or every page.
+fn selected_pages() -> anyhow::Result<Vec<&'static BenchPage>> {
+    let keys: Vec<String> = std::env::args().skip(1).collect();
+    if keys.is_empty() {
+        return Ok(PAGES.iter().collect());
+    }
+    keys.iter()
+        .map(|key| {
+            PAGES.iter().find(|p| p.key == key).ok_or_else(|| {
+                let known: Vec<&str> = PAGES.iter().map(|p| p.key).collect();
+                anyhow!("no bench page {key:?}; the pages are {}", known.join(", "))
+            })
+        })
+        .collect()
+}
+
+async fn run(pages: Vec<&'static BenchPage>) -> anyhow::Result<Report> {
     let config = ServerConfig::default();
     require_dist(&config.dist)?;
     Engine::Chromium
@@ -143,53 +262,62 @@ async fn run() -> anyhow::Result<Report> {
 
     let mut report = Report {
         browser: String::from("Chromium"),
-        warm_up: Vec::new(),
-        runs: Vec::new(),
+        pages: Vec::new(),
         longtask_supported: true,
         check: (f64::NAN, f64::NAN),
     };
-    for i in 0..WARM_UP + RUNS {
-        let label = if i < WARM_UP {
-            format!("warm-up {}", i + 1)
-        } else {
-            format!("run {}/{RUNS}", i + 1 - WARM_UP)
+    let count = pages.len();
+    for (index, page) in pages.into_iter().enumerate() {
+        let mut loads = PageReport {
+            page,
+            warm_up: Vec::new(),
+            runs: Vec::new(),
         };
-        let last = i + 1 == WARM_UP + RUNS;
-        let browser = Browser::start(server.clone())
-            .await
-            .with_context(|| format!("{label}: starting Chromium"))?;
-        let outcome = async {
-            browser.prepare().await?;
-            let measured = load_once(&browser.ctx).await?;
-            // Still on the bench page: the same loop with the slowdown in effect, then without.
-            let check = if last {
-                let throttled = time_loop(&browser.ctx).await?;
-                browser.throttle(1).await?;
-                Some((time_loop(&browser.ctx).await?, throttled))
+        for i in 0..WARM_UP + RUNS {
+            let label = if i < WARM_UP {
+                format!("{}: warm-up {}", page.name, i + 1)
             } else {
-                None
+                format!("{}: run {}/{RUNS}", page.name, i + 1 - WARM_UP)
             };
-            anyhow::Ok((measured, check))
+            // The slowdown check runs once, in the very last browser.
+            let last = index + 1 == count && i + 1 == WARM_UP + RUNS;
+            let browser = Browser::start(server.clone())
+                .await
+                .with_context(|| format!("{label}: starting Chromium"))?;
+            let outcome = async {
+                browser.prepare().await?;
+                let measured = load_once(&browser.ctx, page).await?;
+                // Still on the bench page: the same loop with the slowdown in effect, then without.
+                let check = if last {
+                    let throttled = time_loop(&browser.ctx).await?;
+                    browser.throttle(1).await?;
+                    Some((time_loop(&browser.ctx).await?, throttled))
+                } else {
+                    None
+                };
+                anyhow::Ok((measured, check))
+            }
+            .await;
+            if index == 0 && i == 0 {
+                report.browser = browser.version();
+            }
+            browser.close().await;
+            let ((sample, supported), check) = outcome.with_context(|| format!("load {label}"))?;
+            report.longtask_supported &= supported;
+            if let Some(check) = check {
+                report.check = check;
+            }
+            eprintln!(
+                "bench: {label}: {:.1} ms to ready, longest task {:.1} ms",
+                sample.to_ready, sample.longest_task
+            );
+            if i < WARM_UP {
+                loads.warm_up.push(sample);
+            } else {
+                loads.runs.push(sample);
+            }
         }
-        .await;
-        if i == 0 {
-            report.browser = browser.version();
-        }
-        browser.close().await;
-        let ((sample, supported), check) = outcome.with_context(|| format!("load {label}"))?;
-        report.longtask_supported &= supported;
-        if let Some(check) = check {
-            report.check = check;
-        }
-        eprintln!(
-            "bench: {label}: {:.1} ms to ready, longest task {:.1} ms",
-            sample.to_ready, sample.longest_task
-        );
-        if i < WARM_UP {
-            report.warm_up.push(sample);
-        } else {
-            report.runs.push(sample);
-        }
+        report.pages.push(loads);
     }
     Ok(report)
 }
@@ -289,60 +417,127 @@ impl Browser {
     }
 }
 
-/// One fresh navigation to the bench page and the page's figures. Fails if the widget does not
-/// become ready, the console probe recorded an error or a CSP violation, or a widget file did not
-/// come from the server exactly once (a cached load would measure the wrong thing).
-async fn load_once(ctx: &Ctx) -> anyhow::Result<(Sample, bool)> {
-    let embed_url = ctx.url(EMBED);
+/// One fresh navigation to `page` and the page's figures. Fails if the widget does not become
+/// ready, the console probe recorded an error or a CSP violation, or a widget file did not come
+/// from the server exactly once (a cached load would measure the wrong thing).
+async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)> {
+    let embed_url = ctx.url(&format!("{}{EMBED}", page.bundle));
     let served_before = ctx.server.request_log().len();
     let measure = async {
-        ctx.open(PAGE).await?;
+        ctx.open(page.path).await?;
         ctx.eval::<PageResult>(
             "return window.__ccqBenchResult(arguments[0], arguments[1]);",
             vec![json!(embed_url), json!(SETTLE_MS)],
         )
         .await
     };
-    let page = tokio::time::timeout(LOAD_TIMEOUT, measure)
+    let result = tokio::time::timeout(LOAD_TIMEOUT, measure)
         .await
         .map_err(|_| anyhow!("no result within {LOAD_TIMEOUT:?}"))??;
-    if page.failed {
+    if result.failed {
         bail!(
             "the widget reached data-ccq-state=\"failed\"; probe log: {}",
             ctx.probe_summary().await
         );
     }
-    if let Some(error) = &page.error {
+    if let Some(error) = &result.error {
         bail!("the page's observer failed: {error}");
     }
-    let ready_at = page
+    let ready_at = result
         .ready_at
         .ok_or_else(|| anyhow!("the page resolved without a ready time"))?;
-    let embed_start = page.embed_start.ok_or_else(|| {
+    let embed_start = result.embed_start.ok_or_else(|| {
         anyhow!("no resource-timing entry for {embed_url}: did the page load the loader?")
     })?;
     ctx.assert_probe_clean().await?;
     let served = ctx.server.request_log().split_off(served_before);
-    for stable in WIDGET_FILES {
-        let file = format!("/dist/{}", e2e::server::bundle_name(stable)?);
-        let line = format!("GET {file} 200");
+    for file in WIDGET_FILES {
+        let line = format!("GET {}{file} 200", page.bundle);
         let count = served.iter().filter(|l| **l == line).count();
         if count != 1 {
-            bail!("{file} was served {count} times during one load, not once: {served:?}");
+            bail!(
+                "{}{file} was served {count} times during one load, not once: {served:?}",
+                page.bundle
+            );
         }
     }
-    let mut tasks: Vec<(f64, f64)> = page
+    let mut tasks: Vec<Task> = result
         .long_tasks
         .iter()
-        .map(|&(start, duration)| (start - ready_at, duration))
+        .map(|&(start, duration)| Task {
+            start: start - ready_at,
+            duration,
+            stage: stage(&result.marks, start, start + duration),
+            work: work(&result.frames, start, start + duration),
+        })
         .collect();
-    tasks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    tasks.sort_by(|a, b| a.start.total_cmp(&b.start));
     let sample = Sample {
         to_ready: ready_at - embed_start,
-        longest_task: tasks.iter().map(|t| t.1).fold(0.0, f64::max),
+        longest_task: tasks.iter().map(|t| t.duration).fold(0.0, f64::max),
         tasks,
     };
-    Ok((sample, page.longtask_supported))
+    Ok((sample, result.longtask_supported))
+}
+
+/// The load stage a task from `start` to `end` ran: the stage marks recorded inside it, joined
+/// with ` + `, or `after <the last mark before it>` (`before the loader ran` if none: the host
+/// page's own parsing and rendering, which the widget does not touch).
+fn stage(marks: &[(f64, String)], start: f64, end: f64) -> String {
+    let inside: Vec<&str> = marks
+        .iter()
+        .filter(|(at, _)| (start..=end).contains(at))
+        .map(|(_, name)| name.as_str())
+        .collect();
+    if !inside.is_empty() {
+        return inside.join(" + ");
+    }
+    marks.iter().rfind(|(at, _)| *at < start).map_or_else(
+        || String::from("before the loader ran"),
+        |(_, name)| format!("after {name}"),
+    )
+}
+
+/// What the long animation frames spent inside a task from `start` to `end`: each script (its
+/// invoker, source and ms, and any forced layout) and the frame's rendering, if it began inside
+/// the task. Empty when no long animation frame covers it.
+fn work(frames: &[Frame], start: f64, end: f64) -> String {
+    // Entries are rounded to whole ms; a task's own bounds are not exactly the frame's.
+    let within = |t: f64| t >= start - 1.0 && t <= end + 1.0;
+    let mut parts = Vec::new();
+    for frame in frames
+        .iter()
+        .filter(|f| f.start <= end && f.start + f.duration >= start)
+    {
+        for script in frame.scripts.iter().filter(|s| within(s.start)) {
+            let mut part = format!(
+                "{} {} {:.0}",
+                script.invoker, script.source, script.duration
+            );
+            if script.forced_layout >= 1.0 {
+                let _ = write!(part, " (forced layout {:.0})", script.forced_layout);
+            }
+            parts.push(part);
+        }
+        if frame.render_start > 0.0 && within(frame.render_start) {
+            let end = frame.start + frame.duration;
+            parts.push(format!(
+                "render {:.0} (style and layout {:.0})",
+                end - frame.render_start,
+                end - frame.style_and_layout_start.max(frame.render_start)
+            ));
+        }
+    }
+    if parts.is_empty()
+        && frames
+            .iter()
+            .any(|f| f.start <= end && f.start + f.duration >= start)
+    {
+        parts.push(String::from(
+            "no script over 5 ms and no rendering: the browser's own work (parsing, compiling)",
+        ));
+    }
+    parts.join(", ")
 }
 
 /// The fastest of five timings (ms) of a fixed arithmetic loop in the current page.
@@ -362,16 +557,17 @@ async fn time_loop(ctx: &Ctx) -> anyhow::Result<f64> {
     Ok(best)
 }
 
-/// "-96+74 +3+61": each long task's start relative to ready, then its duration (ms).
-fn task_list(tasks: &[(f64, f64)]) -> String {
+/// "-96+74 after mount; +3+61 part 1 <section>": each long task's start relative to ready, its
+/// duration (ms) and its stage.
+fn task_list(tasks: &[Task]) -> String {
     if tasks.is_empty() {
         return String::from("none");
     }
     tasks
         .iter()
-        .map(|(start, duration)| format!("{start:+.0}+{duration:.0}"))
+        .map(|t| format!("{:+.0}+{:.0} {}", t.start, t.duration, t.stage))
         .collect::<Vec<_>>()
-        .join(" ")
+        .join("; ")
 }
 
 /// Median (the mean of the two middle values for an even count), min and max.
@@ -390,77 +586,135 @@ fn stats(values: &[f64]) -> (f64, f64, f64) {
     (median, sorted[0], sorted[n - 1])
 }
 
-/// The printed report: setup, one row per load, median/min/max, the slowdown check, and the two
-/// summary lines for the README.
+/// A page's figures over its measured loads.
+struct Summary {
+    /// embed.js → ready (median, min, max), ms.
+    ready: (f64, f64, f64),
+    /// Longest task per load (median, min, max), ms.
+    longest: (f64, f64, f64),
+    /// Loads with a task over [`LONG_TASK_MS`].
+    janky: usize,
+    /// The longest task of all loads, ms.
+    worst: f64,
+}
+
+impl Summary {
+    fn of(runs: &[Sample]) -> Summary {
+        let ready: Vec<f64> = runs.iter().map(|s| s.to_ready).collect();
+        let longest: Vec<f64> = runs.iter().map(|s| s.longest_task).collect();
+        Summary {
+            ready: stats(&ready),
+            longest: stats(&longest),
+            janky: longest.iter().filter(|&&t| t > LONG_TASK_MS).count(),
+            worst: longest.iter().copied().fold(0.0, f64::max),
+        }
+    }
+}
+
+/// The printed report: setup, then per page one row per load (with a line per long task saying
+/// what it ran), median/min/max and the long-task counts; the slowdown check; one summary line
+/// per page.
 fn format_report(report: &Report) -> String {
     let mut out = String::new();
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "\nLoad benchmark: {}, headless, CPU slowed down {CPU_SLOWDOWN}x, HTTP cache disabled,\n\
-         window {}x{}, {PAGE} (widget in the viewport) under the strict CSP;\n\
-         {WARM_UP} warm-up load (not counted), then {RUNS} loads, each in a fresh browser and profile\n\
-         (after {WARM_PAGE}: warm renderer, nothing of the widget cached or compiled).\n\
+         window {}x{}, strict CSP, the widget in the viewport; per page {WARM_UP} warm-up load\n\
+         (not counted), then {RUNS} loads, each in a fresh browser and profile (after {WARM_PAGE}:\n\
+         warm renderer, nothing of the widget cached or compiled).\n\
          embed.js → ready: embed.js resource start to data-ccq-state=\"ready\" (ms)\n\
-         longest task: longest main-thread task until {SETTLE_MS} ms after ready (ms; 0 = none over 50 ms)\n\
-         long tasks: each one as start+duration (ms), its start relative to ready (negative: before)\n\n",
+         longest task: longest main-thread task until {SETTLE_MS} ms after ready (ms; 0 = none over {LONG_TASK_MS:.0} ms)\n\
+         long tasks: each as start+duration (ms, start relative to ready; negative: before) and its\n\
+         load stage; below a row, what the long animation frame ran in it (ms)\n",
         report.browser, WINDOW.0, WINDOW.1
-    ));
-    let row = |label: &str, ready: f64, longest: f64, tasks: &str| {
-        format!("{label:<8}  {ready:>16.1}  {longest:>12.1}  {tasks}\n")
-    };
-    out.push_str(&format!(
-        "{:<8}  {:>16}  {:>12}  {}\n",
-        "load", "embed.js → ready", "longest task", "long tasks"
-    ));
-    let rule = format!("{}\n", "-".repeat(8 + 2 + 16 + 2 + 12 + 2 + 24));
-    out.push_str(&rule);
-    for (i, s) in report.warm_up.iter().enumerate() {
-        let label = format!(
-            "warm-up{}",
-            if WARM_UP > 1 {
-                (i + 1).to_string()
-            } else {
-                String::new()
-            }
-        );
-        out.push_str(&row(
-            &label,
-            s.to_ready,
-            s.longest_task,
-            &task_list(&s.tasks),
-        ));
+    );
+    for page in &report.pages {
+        format_page(&mut out, page);
     }
-    for (i, s) in report.runs.iter().enumerate() {
-        out.push_str(&row(
-            &(i + 1).to_string(),
-            s.to_ready,
-            s.longest_task,
-            &task_list(&s.tasks),
-        ));
-    }
-    out.push_str(&rule);
-    let ready: Vec<f64> = report.runs.iter().map(|s| s.to_ready).collect();
-    let longest: Vec<f64> = report.runs.iter().map(|s| s.longest_task).collect();
-    let (ready_median, ready_min, ready_max) = stats(&ready);
-    let (task_median, task_min, task_max) = stats(&longest);
-    out.push_str(&row("median", ready_median, task_median, ""));
-    out.push_str(&row("min", ready_min, task_min, ""));
-    out.push_str(&row("max", ready_max, task_max, ""));
     if !report.longtask_supported {
         out.push_str(
             "\nnote: this browser does not report \"longtask\" entries; longest task reads 0\n",
         );
     }
     let (unthrottled, throttled) = report.check;
-    out.push_str(&format!(
+    let _ = writeln!(
+        out,
         "\nslowdown check: a fixed JS loop took {unthrottled:.1} ms unthrottled, {throttled:.1} ms \
-         throttled ({:.1}x; asked for {CPU_SLOWDOWN}x)\n",
+         throttled ({:.1}x; asked for {CPU_SLOWDOWN}x)",
         throttled / unthrottled
-    ));
-    out.push_str(&format!(
-        "\nembed.js start → widget interactive (median of {RUNS}, {CPU_SLOWDOWN}x CPU slowdown): \
-         {ready_median:.0} ms (min {ready_min:.0}, max {ready_max:.0})\n\
-         longest main-thread task (median of {RUNS}, {CPU_SLOWDOWN}x CPU slowdown): \
-         {task_median:.0} ms (min {task_min:.0}, max {task_max:.0})\n"
-    ));
+    );
+    let _ = writeln!(
+        out,
+        "\nSummary ({RUNS} loads per page, {CPU_SLOWDOWN}x CPU slowdown; embed.js start → widget \
+         interactive, and the longest main-thread task per load):"
+    );
+    for page in &report.pages {
+        let s = Summary::of(&page.runs);
+        let _ = writeln!(
+            out,
+            "{:<13} ready {:.0} ms median (min {:.0}, max {:.0}); longest task {:.0} ms median \
+             (max {:.0}); {} of {} loads with a task over {LONG_TASK_MS:.0} ms",
+            format!("{}:", page.page.name),
+            s.ready.0,
+            s.ready.1,
+            s.ready.2,
+            s.longest.0,
+            s.worst,
+            s.janky,
+            page.runs.len()
+        );
+    }
     out
+}
+
+/// One page's table.
+fn format_page(out: &mut String, page: &PageReport) {
+    let _ = writeln!(
+        out,
+        "\n━━ {}: {} ({}) ━━\n",
+        page.page.name, page.page.path, page.page.about
+    );
+    let row = |out: &mut String, label: &str, ready: f64, longest: f64, tasks: &str| {
+        let _ = writeln!(out, "{label:<8}  {ready:>16.1}  {longest:>12.1}  {tasks}");
+    };
+    let sample = |out: &mut String, label: &str, s: &Sample| {
+        row(out, label, s.to_ready, s.longest_task, &task_list(&s.tasks));
+        for t in s.tasks.iter().filter(|t| !t.work.is_empty()) {
+            let _ = writeln!(
+                out,
+                "{:<44}{:+.0}+{:.0}: {}",
+                "", t.start, t.duration, t.work
+            );
+        }
+    };
+    let _ = writeln!(
+        out,
+        "{:<8}  {:>16}  {:>12}  long tasks",
+        "load", "embed.js → ready", "longest task"
+    );
+    let rule = format!("{}\n", "-".repeat(8 + 2 + 16 + 2 + 12 + 2 + 24));
+    out.push_str(&rule);
+    for (i, s) in page.warm_up.iter().enumerate() {
+        let label = if WARM_UP > 1 {
+            format!("warm-up{}", i + 1)
+        } else {
+            String::from("warm-up")
+        };
+        sample(out, &label, s);
+    }
+    for (i, s) in page.runs.iter().enumerate() {
+        sample(out, &(i + 1).to_string(), s);
+    }
+    out.push_str(&rule);
+    let s = Summary::of(&page.runs);
+    row(out, "median", s.ready.0, s.longest.0, "");
+    row(out, "min", s.ready.1, s.longest.1, "");
+    row(out, "max", s.ready.2, s.longest.2, "");
+    let _ = writeln!(
+        out,
+        "loads with a task over {LONG_TASK_MS:.0} ms: {} of {}; longest task over all loads: {:.1} ms",
+        s.janky,
+        page.runs.len(),
+        s.worst
+    );
 }

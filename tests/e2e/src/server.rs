@@ -5,6 +5,7 @@
 //! |---|---|
 //! | `/dist/…` | the release bundle (`CCQ_DIST`, default `<workspace>/dist`) |
 //! | `/probed/…` | the same bundle, but HTML gets `<script src="/pages/probe.js">` as the first thing in `<head>` |
+//! | `/bench/…` | the same bundle, but HTML gets the probe and `<script src="/pages/bench-observe.js">` (the load benchmark's observer) first in `<head>` |
 //! | `/broken/…` | the same bundle, except every `.wasm` answers 404 (fallback tests) |
 //! | `/nocss/…` | the same bundle, except every `.css` answers 404 (the widget must not show unstyled) |
 //! | `/pages/…` | host pages from `tests/e2e/pages/` |
@@ -38,6 +39,11 @@ style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; for
 
 /// The tag `/probed/` injects so the demo page also records console errors and CSP violations.
 const PROBE_TAG: &str = "<script src=\"/pages/probe.js\"></script>";
+
+/// The tags `/bench/` injects: the probe, then the load benchmark's observer (both before the
+/// page's own scripts, so they see the whole load).
+const BENCH_TAGS: &str =
+    "<script src=\"/pages/probe.js\"></script><script src=\"/pages/bench-observe.js\"></script>";
 
 /// How the newsletter recorder answers a POST.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -504,6 +510,8 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
         static_file(&config.dist, rest, Mode::Plain)
     } else if let Some(rest) = path.strip_prefix("/probed/") {
         static_file(&config.dist, rest, Mode::Probed)
+    } else if let Some(rest) = path.strip_prefix("/bench/") {
+        static_file(&config.dist, rest, Mode::Bench)
     } else if let Some(rest) = path.strip_prefix("/broken/") {
         static_file(&config.dist, rest, Mode::Broken)
     } else if let Some(rest) = path.strip_prefix("/nocss/") {
@@ -539,7 +547,10 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
 #[derive(Clone, Copy, PartialEq)]
 enum Mode {
     Plain,
+    /// HTML gets [`PROBE_TAG`].
     Probed,
+    /// HTML gets [`BENCH_TAGS`].
+    Bench,
     Broken,
     NoCss,
 }
@@ -572,21 +583,33 @@ fn static_file(root: &Path, rest: &str, mode: Mode) -> Response {
         }
         return Response::not_found(&rest);
     };
-    if mode == Mode::Probed && content_type.starts_with("text/html") {
-        body = inject_probe(&String::from_utf8_lossy(&body)).into_bytes();
+    let injected = match mode {
+        Mode::Probed => Some(PROBE_TAG),
+        Mode::Bench => Some(BENCH_TAGS),
+        _ => None,
+    };
+    if let Some(tags) = injected.filter(|_| content_type.starts_with("text/html")) {
+        body = inject_head(&String::from_utf8_lossy(&body), tags).into_bytes();
     }
     Response::new(200, content_type, body)
 }
 
-/// Puts the probe tag right after `<head …>` so it runs before anything else on the page.
-fn inject_probe(html: &str) -> String {
+/// Puts `tags` right after the `<head …>` start tag so they run before anything else on the
+/// page; in minified HTML without one (dist/index.html), right after `<html …>`, where the head
+/// starts implicitly. Not after `<header …>`, which is in the body.
+fn inject_head(html: &str, tags: &str) -> String {
     let lower = html.to_ascii_lowercase();
-    let at = lower
-        .find("<head")
-        .and_then(|start| lower[start..].find('>').map(|end| start + end + 1));
-    match at {
-        Some(at) => format!("{}{PROBE_TAG}{}", &html[..at], &html[at..]),
-        None => format!("{PROBE_TAG}{html}"),
+    let after_tag = |name: &str| {
+        lower.match_indices(name).find_map(|(start, _)| {
+            let rest = &lower[start + name.len()..];
+            rest.starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+                .then(|| rest.find('>').map(|end| start + name.len() + end + 1))
+                .flatten()
+        })
+    };
+    match after_tag("<head").or_else(|| after_tag("<html")) {
+        Some(at) => format!("{}{tags}{}", &html[..at], &html[at..]),
+        None => format!("{tags}{html}"),
     }
 }
 
