@@ -10,6 +10,7 @@
 //! | `/pages/…` | host pages from `tests/e2e/pages/` |
 //! | `POST /newsletter/…` | recorded (see [`Server::newsletter_posts`]); reply set by [`NewsletterReply`] |
 //! | `OPTIONS /newsletter/…` | CORS preflight answer (recorded too) |
+//! | anything else | a built site ([`ServerConfig::site`], e.g. a Hugo or Eleventy output), its HTML probed as `/probed/` is; 404 without one |
 //!
 //! While [`Server::set_newsletter_unreachable`] is on, `/newsletter/…` connections close unanswered;
 //! while [`Server::hold_newsletter_replies`] is on, POSTs are recorded but answered only once it
@@ -109,6 +110,9 @@ pub struct ServerConfig {
     pub csp: Option<String>,
     /// The newsletter recorder's reply.
     pub newsletter: NewsletterReply,
+    /// A built site (a static generator's output folder) served at `/` for every path the other
+    /// routes do not take; its HTML gets the probe as `/probed/` does.
+    pub site: Option<PathBuf>,
 }
 
 impl Default for ServerConfig {
@@ -118,6 +122,7 @@ impl Default for ServerConfig {
             pages: pages_dir(),
             csp: Some(STRICT_CSP.to_string()),
             newsletter: NewsletterReply::default(),
+            site: None,
         }
     }
 }
@@ -425,6 +430,8 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
         static_file(&config.dist, rest, Mode::NoCss)
     } else if let Some(rest) = path.strip_prefix("/pages/") {
         static_file(&config.pages, rest, Mode::Plain)
+    } else if let (Some(site), Some(rest)) = (&config.site, path.strip_prefix('/')) {
+        static_file(site, rest, Mode::Probed)
     } else {
         Response::not_found(path)
     }

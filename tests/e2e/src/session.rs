@@ -102,6 +102,12 @@ impl Scenario {
         self
     }
 
+    /// Serves a built site (a static generator's output folder) at `/` (see [`ServerConfig::site`]).
+    pub fn site(mut self, dir: &std::path::Path) -> Scenario {
+        self.config.site = Some(dir.to_path_buf());
+        self
+    }
+
     /// Time limit per engine, start-up included (default 120 s); a hang becomes a failure.
     pub fn timeout(mut self, limit: Duration) -> Scenario {
         self.timeout = limit;
