@@ -328,7 +328,8 @@ async fn the_frame_forwards_the_widget_s_events_to_its_host() {
             ],
         )
         .await?;
-        ctx.widget(HOST).start().await?;
+        ctx.widget(HOST).click_button("Start the quiz").await?;
+        wait_first_question(&ctx, 5).await?;
         // Right, wrong, right, wrong, right: a score of 3 of 5.
         let played = ctx.widget(HOST).play_to_results(|i| i % 2 == 0).await?;
         ctx.client.enter_parent_frame().await?;

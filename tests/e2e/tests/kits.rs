@@ -154,7 +154,13 @@ async fn play_the_post(ctx: &Ctx, path: &str, name: &str, tag: &str) -> e2e::Res
         "the post's element holds {headings:?}, not the article"
     );
     ctx.wait_ready(HOST).await?;
-    ctx.widget(HOST).start().await?;
+    ctx.widget(HOST).click_button("Start the quiz").await?;
+    let first = e2e::bank::progress_of(1, 5);
+    ctx.widget(HOST)
+        .wait_screen("question 1 of the five questions=\"5\" asks", |s| {
+            s.progress.as_deref() == Some(first.as_str())
+        })
+        .await?;
     let played = ctx.widget(HOST).play_to_results(|_| true).await?;
     ensure!(
         played.answers.len() == 5,
