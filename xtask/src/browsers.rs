@@ -1,6 +1,7 @@
 //! The browsers and WebDriver servers the tests drive: Debian's chromium, chromium-driver,
 //! firefox-esr, webkit2gtk-driver (WebKitWebDriver and MiniBrowser) and xvfb, found by their
-//! binaries, plus geckodriver from crates.io. Missing packages are installed with apt-get when
+//! binaries, plus geckodriver from crates.io, and Debian's hugo, which the Hugo kit's end-to-end
+//! test builds its site with. Missing packages are installed with apt-get when
 //! we are root on Debian; otherwise the exact command to run is printed and the test stops (an
 //! engine is never skipped). Each path can be overridden by the variable the e2e crate reads.
 
@@ -18,11 +19,12 @@ pub struct Browsers {
     pub webkit_driver: PathBuf,
     pub minibrowser: PathBuf,
     pub xvfb_run: PathBuf,
+    pub hugo: PathBuf,
 }
 
 impl Browsers {
     /// The environment the end-to-end tests read (see tests/e2e).
-    pub fn e2e_env(&self) -> [(&'static str, &Path); 7] {
+    pub fn e2e_env(&self) -> [(&'static str, &Path); 8] {
         [
             ("CHROMIUM_BIN", &self.chromium),
             ("CHROMEDRIVER", &self.chromedriver),
@@ -31,6 +33,7 @@ impl Browsers {
             ("WEBKIT_DRIVER", &self.webkit_driver),
             ("MINIBROWSER_BIN", &self.minibrowser),
             ("XVFB_RUN", &self.xvfb_run),
+            ("HUGO", &self.hugo),
         ]
     }
 }
@@ -43,7 +46,7 @@ struct Need {
     find: fn(&Ctx) -> Option<PathBuf>,
 }
 
-static NEEDS: [Need; 6] = [
+static NEEDS: [Need; 7] = [
     Need {
         what: "chromium",
         env: "CHROMIUM_BIN",
@@ -82,6 +85,12 @@ static NEEDS: [Need; 6] = [
         env: "XVFB_RUN",
         package: "xvfb",
         find: |ctx| fixed_or_path(ctx, "/usr/bin/xvfb-run", "xvfb-run"),
+    },
+    Need {
+        what: "hugo",
+        env: "HUGO",
+        package: "hugo",
+        find: |ctx| fixed_or_path(ctx, "/usr/bin/hugo", "hugo"),
     },
 ];
 
@@ -122,6 +131,7 @@ pub fn ensure(ctx: &Ctx) -> Result<Browsers, String> {
         webkit_driver: get("WebKitWebDriver")?,
         minibrowser: get("MiniBrowser")?,
         xvfb_run: get("xvfb-run")?,
+        hugo: get("hugo")?,
     })
 }
 

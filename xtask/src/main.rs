@@ -11,6 +11,7 @@ mod browsers;
 mod budget;
 mod context;
 mod dist;
+mod kits;
 mod npm;
 mod release;
 mod serve;
@@ -33,6 +34,7 @@ commands:
   bench   bundle sizes, load time and longest task in headless Chromium (4x CPU slowdown),
           and Lighthouse's scores and metrics for the demo post (mobile preset)
   bloat   where the wasm's bytes go: code size by crate and the largest functions
+  kits    the WordPress plugin's zip from the bundle in dist/, into target/package/
 
 Each command installs the tools it lacks first (trunk, wasm-bindgen-cli, wasm-opt,
 and for `test` the browsers and drivers) and reuses what is already installed.
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         "dist" => dist::run,
         "bench" => bench::run,
         "bloat" => bloat::run,
+        "kits" => kits::run,
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

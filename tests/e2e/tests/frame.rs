@@ -352,7 +352,11 @@ async fn the_frame_forwards_the_widget_s_events_to_its_host() {
                 "questionId": answered.question.id,
                 "correct": answered.correct,
             });
-            ensure!(event.detail == want, "answer detail {} != {want}", event.detail);
+            ensure!(
+                event.detail == want,
+                "answer detail {} != {want}",
+                event.detail
+            );
             ensure!(
                 event.target == "cto-cio-quiz-frame",
                 "the forwarder dispatched on {:?}",

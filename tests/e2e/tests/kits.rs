@@ -190,11 +190,7 @@ async fn a_hugo_site_with_the_shortcode_plays() {
             let (work_dir, public_dir) = (work_dir.clone(), public_dir.clone());
             async move {
                 // Built per engine: the action is the absolute URL of this engine's server.
-                build_hugo(
-                    &work_dir,
-                    &public_dir,
-                    &ctx.server.url("/newsletter/hugo"),
-                )?;
+                build_hugo(&work_dir, &public_dir, &ctx.server.url("/newsletter/hugo"))?;
                 play_the_post(&ctx, "/posts/quiz/", "hugo", "hugo-tag").await?;
                 let raw: usize = ctx
                     .eval("return document.querySelectorAll('main b').length;", vec![])
