@@ -60,7 +60,7 @@ fn tool(var: &str, candidates: &[&str], name: &str) -> anyhow::Result<PathBuf> {
     }
     let on_path = std::env::var_os("PATH")
         .map(|path| std::env::split_paths(&path).map(|d| d.join(name)).collect())
-        .unwrap_or_else(Vec::new);
+        .unwrap_or_default();
     candidates
         .iter()
         .map(PathBuf::from)
