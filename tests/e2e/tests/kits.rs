@@ -53,12 +53,12 @@ fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `$name_VAR` if set, else the first of `candidates` that exists, else `name` on PATH.
+/// `$var` if set, else the first of `candidates` that exists, else `name` on PATH.
 fn tool(var: &str, candidates: &[&str], name: &str) -> anyhow::Result<PathBuf> {
     if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
         return Ok(PathBuf::from(value));
     }
-    let on_path = std::env::var_os("PATH")
+    let on_path: Vec<PathBuf> = std::env::var_os("PATH")
         .map(|path| std::env::split_paths(&path).map(|d| d.join(name)).collect())
         .unwrap_or_default();
     candidates
