@@ -1,7 +1,8 @@
 //! The browsers and WebDriver servers the tests drive: Debian's chromium, chromium-driver,
 //! firefox-esr, webkit2gtk-driver (WebKitWebDriver and MiniBrowser) and xvfb, found by their
-//! binaries, plus geckodriver from crates.io, and Debian's hugo, which the Hugo kit's end-to-end
-//! test builds its site with. Missing packages are installed with apt-get when
+//! binaries, plus geckodriver from crates.io, and what the platform kits' end-to-end tests run:
+//! Debian's hugo, and WordPress with PHP and MariaDB (tests/e2e/tests/wordpress.rs finds those
+//! at their Debian paths, or where its variables say). Missing packages are installed with apt-get when
 //! we are root on Debian; otherwise the exact command to run is printed and the test stops (an
 //! engine is never skipped). Each path can be overridden by the variable the e2e crate reads.
 
@@ -46,7 +47,7 @@ struct Need {
     find: fn(&Ctx) -> Option<PathBuf>,
 }
 
-static NEEDS: [Need; 7] = [
+static NEEDS: [Need; 13] = [
     Need {
         what: "chromium",
         env: "CHROMIUM_BIN",
@@ -92,7 +93,58 @@ static NEEDS: [Need; 7] = [
         package: "hugo",
         find: |ctx| fixed_or_path(ctx, "/usr/bin/hugo", "hugo"),
     },
+    Need {
+        what: "php",
+        env: "PHP",
+        package: "php-cli",
+        find: |ctx| fixed_or_path(ctx, "/usr/bin/php", "php"),
+    },
+    Need {
+        what: "PHP's mysqli extension",
+        env: "PHP_MYSQLI",
+        package: "php-mysql",
+        find: |_| php_mysqli(),
+    },
+    Need {
+        what: "mariadbd",
+        env: "MARIADBD",
+        package: "mariadb-server",
+        find: |ctx| fixed_or_path(ctx, "/usr/sbin/mariadbd", "mariadbd"),
+    },
+    Need {
+        what: "mariadb-install-db",
+        env: "MARIADB_INSTALL_DB",
+        package: "mariadb-server",
+        find: |ctx| fixed_or_path(ctx, "/usr/bin/mariadb-install-db", "mariadb-install-db"),
+    },
+    Need {
+        what: "WordPress",
+        env: "WORDPRESS_LOAD",
+        package: "wordpress",
+        find: |_| existing_file("/usr/share/wordpress/wp-load.php"),
+    },
+    Need {
+        what: "WordPress's Twenty Twenty-One theme",
+        env: "WORDPRESS_THEME",
+        package: "wordpress-theme-twentytwentyone",
+        find: |_| existing_file("/usr/share/wordpress/wp-content/themes/twentytwentyone/style.css"),
+    },
 ];
+
+/// A file that exists (not necessarily executable): the data files of a package.
+fn existing_file(path: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(path);
+    path.is_file().then_some(path)
+}
+
+/// PHP's mysqli extension, `/usr/lib/php/<API version>/mysqli.so`.
+fn php_mysqli() -> Option<PathBuf> {
+    std::fs::read_dir("/usr/lib/php")
+        .ok()?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path().join("mysqli.so"))
+        .find(|path| path.is_file())
+}
 
 /// Finds every browser and driver, installing what is missing when allowed.
 pub fn ensure(ctx: &Ctx) -> Result<Browsers, String> {

@@ -15,6 +15,7 @@
 //! php-cli, php-mysql and wordpress-theme-twentytwentyone: `cargo xtask test` installs them.
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -74,7 +75,8 @@ fn wait_until(what: &str, ready: impl Fn() -> bool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A running WordPress: MariaDB and PHP's server, stopped (SIGTERM, then reaped) when dropped.
+/// A running WordPress: MariaDB and PHP's server, each in a process group of its own (PHP's
+/// workers are its children), stopped (SIGTERM to the group, then reaped) when dropped.
 struct WordPress {
     url: String,
     posts: Vec<(String, u64)>,
@@ -86,8 +88,9 @@ impl Drop for WordPress {
     fn drop(&mut self) {
         for child in self.children.iter_mut().rev() {
             if let Ok(pid) = i32::try_from(child.id()) {
-                // SAFETY: kill(2) on the id of a child this test started and has not reaped.
-                unsafe { libc::kill(pid, libc::SIGTERM) };
+                // SAFETY: kill(2) on the process group of a child this test started (its id is
+                // the group's) and has not reaped.
+                unsafe { libc::kill(-pid, libc::SIGTERM) };
             }
             let _ = child.wait();
         }
@@ -127,6 +130,7 @@ impl WordPress {
                 .arg(format!("--pid-file={}", work.join("db.pid").display()))
                 .arg(format!("--log-error={}", work.join("db.err").display()))
                 .args(["--skip-networking", "--user=root"])
+                .process_group(0)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
@@ -164,7 +168,7 @@ impl WordPress {
                  define( 'DB_PASSWORD', 'wp' );\ndefine( 'DB_HOST', 'localhost:{}' );\n\
                  define( 'DB_CHARSET', 'utf8mb4' );\ndefine( 'DB_COLLATE', '' );\n\
                  $table_prefix = 'wp_';\ndefine( 'AUTOMATIC_UPDATER_DISABLED', true );\n\
-                 define( 'WP_HTTP_BLOCK_EXTERNAL', true );\n\
+                 define( 'WP_HTTP_BLOCK_EXTERNAL', true );\ndefine( 'DISABLE_WP_CRON', true );\n\
                  define( 'ABSPATH', __DIR__ . '/' );\nrequire_once ABSPATH . 'wp-settings.php';\n",
                 socket.display()
             ),
@@ -208,6 +212,9 @@ impl WordPress {
             Command::new(&php)
                 .args(["-S", &format!("127.0.0.1:{port}")])
                 .current_dir(&root)
+                // Several workers: a browser fetches a page's files in parallel.
+                .env("PHP_CLI_SERVER_WORKERS", "4")
+                .process_group(0)
                 .stdout(Stdio::null())
                 .stderr(Stdio::null())
                 .spawn()
