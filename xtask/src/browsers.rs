@@ -47,7 +47,7 @@ struct Need {
     find: fn(&Ctx) -> Option<PathBuf>,
 }
 
-static NEEDS: [Need; 13] = [
+static NEEDS: [Need; 14] = [
     Need {
         what: "chromium",
         env: "CHROMIUM_BIN",

@@ -1,6 +1,6 @@
 //! The WordPress plugin in a real WordPress, end to end in Chromium, Firefox and WebKit:
 //! Debian's WordPress (6.1) on PHP's built-in server on 127.0.0.1, with a real MariaDB (started
-//! by the test, on a socket of its own in a temp dir, no network), a classic theme, and the
+//! by the test, on a socket of its own in a temp dir, no network), a classic and a block theme, the
 //! plugin laid out as its zip installs it (`integrations/wordpress/cto-cio-quiz/` with the
 //! release files in `assets/`). `sites/wordpress/setup.php` installs the site, activates the
 //! plugin, saves its settings, and has an Author (whose HTML KSES filters) publish a post with
@@ -12,7 +12,8 @@
 //! and played, and the sign-up goes to the configured action with its tag.
 //!
 //! They need the release bundle (`cargo xtask dist`) and Debian's wordpress, mariadb-server,
-//! php-cli, php-mysql and wordpress-theme-twentytwentyone: `cargo xtask test` installs them.
+//! php-cli, php-mysql, wordpress-theme-twentytwentyone and wordpress-theme-twentytwentythree:
+//! `cargo xtask test` installs them.
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -29,7 +30,8 @@ use e2e::widget::{status_line, Post};
 use e2e::{in_every_engine, Ctx, INSTALL_HINT};
 
 const HOST: &str = "cto-cio-quiz";
-const THEME: &str = "twentytwentyone";
+/// A classic theme (content rendered after `wp_head`) and a block theme (before it).
+const THEMES: [&str; 2] = ["twentytwentyone", "twentytwentythree"];
 
 fn e2e_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -99,7 +101,7 @@ impl Drop for WordPress {
 
 impl WordPress {
     /// Starts a fresh site whose sign-ups go to `action` and whose pages load `probe`.
-    fn start(action: &str, probe: &str) -> anyhow::Result<WordPress> {
+    fn start(action: &str, probe: &str, theme: &str) -> anyhow::Result<WordPress> {
         let dir = TempDir::new("wordpress")?;
         let work = dir.path();
         let mut wp = WordPress {
@@ -197,7 +199,7 @@ impl WordPress {
                 .arg(&root)
                 .arg(&wp.url)
                 .arg(action)
-                .arg(THEME),
+                .arg(theme),
             "setting up WordPress",
         )?;
         for line in out.lines() {
@@ -295,7 +297,15 @@ async fn check_post(ctx: &Ctx, url: &str, action: &str) -> e2e::Result<()> {
 async fn the_plugin_s_shortcode_and_block_play_in_wordpress() {
     in_every_engine("wordpress: shortcode and block", |ctx| async move {
         let action = ctx.server.url("/newsletter/wp");
-        let wp = WordPress::start(&action, &ctx.server.url("/pages/probe.js"))?;
+        let probe = ctx.server.url("/pages/probe.js");
+        // The block theme: the block's post is ready with the loader enqueued while rendering.
+        {
+            let wp = WordPress::start(&action, &probe, THEMES[1])?;
+            check_post(&ctx, &wp.post_url("block")?, &action).await?;
+            ctx.wait_ready(HOST).await?;
+            ctx.assert_probe_clean().await?;
+        }
+        let wp = WordPress::start(&action, &probe, THEMES[0])?;
         // A page without the widget loads nothing of it.
         ctx.client.goto(&format!("{}/?page_id=2", wp.url)).await?;
         let loaded: usize = ctx
