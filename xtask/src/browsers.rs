@@ -129,6 +129,14 @@ static NEEDS: [Need; 14] = [
         package: "wordpress-theme-twentytwentyone",
         find: |_| existing_file("/usr/share/wordpress/wp-content/themes/twentytwentyone/style.css"),
     },
+    Need {
+        what: "WordPress's Twenty Twenty-Three theme",
+        env: "WORDPRESS_BLOCK_THEME",
+        package: "wordpress-theme-twentytwentythree",
+        find: |_| {
+            existing_file("/usr/share/wordpress/wp-content/themes/twentytwentythree/style.css")
+        },
+    },
 ];
 
 /// A file that exists (not necessarily executable): the data files of a package.
