@@ -8,6 +8,14 @@
 // values: it is never parsed or rendered as HTML.
 // 2. Tells the embedding page the content's height whenever it changes, as
 // { type: "cto-cio-quiz:resize", height: <whole CSS px> }, so a host script can size the iframe.
+// 3. Forwards each of the widget's events to the embedding page as { type: <the event's name>,
+// detail: <its detail> } (the names and details of src/web/events.rs), so a host can feed them
+// to its analytics as it would the DOM events of an inline widget.
+// Both messages go to "*": the frame cannot know which blog embeds it, and neither carries a
+// secret (a height, and what this reader just did on the very page that frames it; the parent
+// of a frame is always the page the reader is on, and a navigating parent unloads its frames).
+// The receiving side is where the check belongs: docs/platforms.md's listener accepts only
+// messages whose source is its iframe's window and whose origin is the frame page's.
 // A classic script placed right after the element: it runs before the module loader does.
 (function () {
   "use strict";
@@ -21,14 +29,21 @@
     if (params.has(name)) quiz.setAttribute(name, params.get(name));
   });
   // Not framed (opened on its own): nobody to tell.
-  if (window.parent === window || !window.ResizeObserver) return;
+  if (window.parent === window) return;
+  // The events bubble from the element; names as in src/web/events.rs (tests/frame_page.rs).
+  var EVENTS = ["start", "answer", "complete", "share"];
+  EVENTS.forEach(function (name) {
+    quiz.addEventListener("cto-cio-quiz:" + name, function (event) {
+      window.parent.postMessage({ type: event.type, detail: event.detail }, "*");
+    });
+  });
+  if (!window.ResizeObserver) return;
   var last = -1;
   function report() {
     // The body has no margin (frame.css): its box is all the page's content.
     var height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    // "*": the frame cannot know its host's origin; the height is no secret.
     window.parent.postMessage({ type: "cto-cio-quiz:resize", height: height }, "*");
   }
   new ResizeObserver(report).observe(document.body);

@@ -70,3 +70,30 @@ fn the_frame_page_has_no_inline_script_or_style() {
         assert!(tag.contains(" src="), "inline script: {tag}");
     }
 }
+
+/// The string literals of frame.js's `var EVENTS = [...]` line, prefixed as the widget names them.
+fn frame_js_events() -> Vec<String> {
+    let line = FRAME_JS
+        .lines()
+        .find(|line| line.trim_start().starts_with("var EVENTS = ["))
+        .expect("frame.js declares var EVENTS = [...] on one line");
+    let list = &line[line.find('[').expect("[") + 1..line.rfind(']').expect("]")];
+    list.split(',')
+        .map(|item| format!("cto-cio-quiz:{}", item.trim().trim_matches('"')))
+        .collect()
+}
+
+#[test]
+fn frame_js_forwards_every_event_the_widget_emits() {
+    const EVENTS_RS: &str = include_str!("../src/web/events.rs");
+    let emitted: Vec<String> = EVENTS_RS
+        .match_indices("=> \"cto-cio-quiz:")
+        .map(|(at, _)| {
+            let name = &EVENTS_RS[at + 4..];
+            name[..name.find('"').expect("closing quote")].to_string()
+        })
+        .collect();
+    assert_eq!(emitted.len(), 4, "events.rs names: {emitted:?}");
+    assert_eq!(frame_js_events(), emitted);
+    assert!(FRAME_JS.contains("postMessage({ type: event.type, detail: event.detail }"));
+}

@@ -1,6 +1,8 @@
 //! The browsers and WebDriver servers the tests drive: Debian's chromium, chromium-driver,
 //! firefox-esr, webkit2gtk-driver (WebKitWebDriver and MiniBrowser) and xvfb, found by their
-//! binaries, plus geckodriver from crates.io. Missing packages are installed with apt-get when
+//! binaries, plus geckodriver from crates.io, and what the platform kits' end-to-end tests run:
+//! Debian's hugo, and WordPress with PHP and MariaDB (tests/e2e/tests/wordpress.rs finds those
+//! at their Debian paths, or where its variables say). Missing packages are installed with apt-get when
 //! we are root on Debian; otherwise the exact command to run is printed and the test stops (an
 //! engine is never skipped). Each path can be overridden by the variable the e2e crate reads.
 
@@ -18,11 +20,12 @@ pub struct Browsers {
     pub webkit_driver: PathBuf,
     pub minibrowser: PathBuf,
     pub xvfb_run: PathBuf,
+    pub hugo: PathBuf,
 }
 
 impl Browsers {
     /// The environment the end-to-end tests read (see tests/e2e).
-    pub fn e2e_env(&self) -> [(&'static str, &Path); 7] {
+    pub fn e2e_env(&self) -> [(&'static str, &Path); 8] {
         [
             ("CHROMIUM_BIN", &self.chromium),
             ("CHROMEDRIVER", &self.chromedriver),
@@ -31,6 +34,7 @@ impl Browsers {
             ("WEBKIT_DRIVER", &self.webkit_driver),
             ("MINIBROWSER_BIN", &self.minibrowser),
             ("XVFB_RUN", &self.xvfb_run),
+            ("HUGO", &self.hugo),
         ]
     }
 }
@@ -43,7 +47,7 @@ struct Need {
     find: fn(&Ctx) -> Option<PathBuf>,
 }
 
-static NEEDS: [Need; 6] = [
+static NEEDS: [Need; 14] = [
     Need {
         what: "chromium",
         env: "CHROMIUM_BIN",
@@ -83,7 +87,72 @@ static NEEDS: [Need; 6] = [
         package: "xvfb",
         find: |ctx| fixed_or_path(ctx, "/usr/bin/xvfb-run", "xvfb-run"),
     },
+    Need {
+        what: "hugo",
+        env: "HUGO",
+        package: "hugo",
+        find: |ctx| fixed_or_path(ctx, "/usr/bin/hugo", "hugo"),
+    },
+    Need {
+        what: "php",
+        env: "PHP",
+        package: "php-cli",
+        find: |ctx| fixed_or_path(ctx, "/usr/bin/php", "php"),
+    },
+    Need {
+        what: "PHP's mysqli extension",
+        env: "PHP_MYSQLI",
+        package: "php-mysql",
+        find: |_| php_mysqli(),
+    },
+    Need {
+        what: "mariadbd",
+        env: "MARIADBD",
+        package: "mariadb-server",
+        find: |ctx| fixed_or_path(ctx, "/usr/sbin/mariadbd", "mariadbd"),
+    },
+    Need {
+        what: "mariadb-install-db",
+        env: "MARIADB_INSTALL_DB",
+        package: "mariadb-server",
+        find: |ctx| fixed_or_path(ctx, "/usr/bin/mariadb-install-db", "mariadb-install-db"),
+    },
+    Need {
+        what: "WordPress",
+        env: "WORDPRESS_LOAD",
+        package: "wordpress",
+        find: |_| existing_file("/usr/share/wordpress/wp-load.php"),
+    },
+    Need {
+        what: "WordPress's Twenty Twenty-One theme",
+        env: "WORDPRESS_THEME",
+        package: "wordpress-theme-twentytwentyone",
+        find: |_| existing_file("/usr/share/wordpress/wp-content/themes/twentytwentyone/style.css"),
+    },
+    Need {
+        what: "WordPress's Twenty Twenty-Three theme",
+        env: "WORDPRESS_BLOCK_THEME",
+        package: "wordpress-theme-twentytwentythree",
+        find: |_| {
+            existing_file("/usr/share/wordpress/wp-content/themes/twentytwentythree/style.css")
+        },
+    },
 ];
+
+/// A file that exists (not necessarily executable): the data files of a package.
+fn existing_file(path: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(path);
+    path.is_file().then_some(path)
+}
+
+/// PHP's mysqli extension, `/usr/lib/php/<API version>/mysqli.so`.
+fn php_mysqli() -> Option<PathBuf> {
+    std::fs::read_dir("/usr/lib/php")
+        .ok()?
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.path().join("mysqli.so"))
+        .find(|path| path.is_file())
+}
 
 /// Finds every browser and driver, installing what is missing when allowed.
 pub fn ensure(ctx: &Ctx) -> Result<Browsers, String> {
@@ -122,6 +191,7 @@ pub fn ensure(ctx: &Ctx) -> Result<Browsers, String> {
         webkit_driver: get("WebKitWebDriver")?,
         minibrowser: get("MiniBrowser")?,
         xvfb_run: get("xvfb-run")?,
+        hugo: get("hugo")?,
     })
 }
 

@@ -14,6 +14,7 @@ mod crate_file;
 mod dist;
 mod element;
 mod hashed;
+mod kits;
 mod npm;
 mod package;
 mod patches;
@@ -45,6 +46,7 @@ commands:
           re-create patches/<crate> from the registry's .crate plus its PATCH.md's diff
           (moving to <version>), record the vendored copy's changes as that diff, or only
           check every patched crate (the first step of `test`)
+  kits    the WordPress plugin's zip from the bundle in dist/, into target/package/
 
 Each command installs the tools it lacks first (trunk, wasm-bindgen-cli, wasm-opt,
 and for `test` the browsers and drivers) and reuses what is already installed.
@@ -83,6 +85,7 @@ fn main() -> ExitCode {
         "package" => package::run,
         "bench" => bench::run,
         "bloat" => bloat::run,
+        "kits" => kits::run,
         "help" | "-h" | "--help" => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -266,6 +266,7 @@ mod tests {
             webkit_driver: "/usr/bin/WebKitWebDriver".into(),
             minibrowser: "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser".into(),
             xvfb_run: "/usr/bin/xvfb-run".into(),
+            hugo: "/usr/bin/hugo".into(),
         };
         let mut cmd = Command::new("cargo");
         wasm_test_env(&mut cmd, &browsers);

@@ -11,6 +11,7 @@
 //! | `/pages/…` | host pages from `tests/e2e/pages/` |
 //! | `POST /newsletter/…` | recorded (see [`Server::newsletter_posts`]); reply set by [`NewsletterReply`] |
 //! | `OPTIONS /newsletter/…` | CORS preflight answer (recorded too) |
+//! | anything else | a built site ([`ServerConfig::site`], e.g. a Hugo or Eleventy output), its HTML probed as `/probed/` is; 404 without one |
 //!
 //! While [`Server::set_newsletter_unreachable`] is on, `/newsletter/…` connections close unanswered;
 //! while [`Server::hold_newsletter_replies`] is on, POSTs are recorded but answered only once it
@@ -121,7 +122,9 @@ pub struct ServerConfig {
     pub csp: Option<String>,
     /// The newsletter recorder's reply.
     pub newsletter: NewsletterReply,
-    /// A site to serve at every path the routes above do not take (`/index.html`, `/assets/…`).
+    /// A site served at every path the other routes do not take (a bundler's or a static
+    /// generator's output: `/index.html`, `/assets/…`); its HTML gets the probe as `/probed/` does,
+    /// unless it already loads it.
     pub site: Option<PathBuf>,
     /// Answers static files with `Access-Control-Allow-Origin: *`, as a CDN does: module scripts
     /// and the wasm are fetched in CORS mode from another origin.
@@ -538,7 +541,7 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
         }
         response
     } else if let Some(site) = &config.site {
-        static_file(site, path.trim_start_matches('/'), Mode::Plain)
+        static_file(site, path.trim_start_matches('/'), Mode::Probed)
     } else {
         Response::not_found(path)
     }
@@ -589,7 +592,11 @@ fn static_file(root: &Path, rest: &str, mode: Mode) -> Response {
         _ => None,
     };
     if let Some(tags) = injected.filter(|_| content_type.starts_with("text/html")) {
-        body = inject_head(&String::from_utf8_lossy(&body), tags).into_bytes();
+        let html = String::from_utf8_lossy(&body);
+        // A page that loads the probe itself keeps its one copy (a second would reset its log).
+        if !(mode == Mode::Probed && html.contains(PROBE_TAG)) {
+            body = inject_head(&html, tags).into_bytes();
+        }
     }
     Response::new(200, content_type, body)
 }

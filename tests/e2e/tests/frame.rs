@@ -7,7 +7,9 @@
 //! Checked: the query string configures the widget like attributes (`parts=quiz` shows only the
 //! quiz, `questions=5` asks five); an invalid value logs the attribute's one console error and falls
 //! back to the default; the host receives heights that equal the frame document's content height,
-//! only when it changes, and a new one after an interaction; nothing violates either page's CSP.
+//! only when it changes, and a new one after an interaction; the widget's events reach the host as
+//! messages from the frame's window and origin, which docs/platforms.md's forwarder turns back into
+//! DOM events (and a forged message from elsewhere does not); nothing violates either page's CSP.
 //!
 //! They need the release bundle: `cargo xtask dist` first (or `CCQ_DIST=<dir>`).
 
@@ -307,6 +309,98 @@ async fn the_owner_s_own_attributes_in_frame_html_still_work() {
                 ),
             )
             .await?;
+        ctx.assert_probe_clean().await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_frame_forwards_the_widget_s_events_to_its_host() {
+    in_every_engine("frame: events reach the host page", |ctx| async move {
+        let host = host_server(&ctx)?;
+        open_framed(
+            &ctx,
+            &host,
+            &[
+                ("storage-key", "e2e-frame-events"),
+                ("parts", "quiz"),
+                ("questions", "5"),
+            ],
+        )
+        .await?;
+        ctx.widget(HOST).click_button("Start the quiz").await?;
+        wait_first_question(&ctx, 5).await?;
+        // Right, wrong, right, wrong, right: a score of 3 of 5.
+        let played = ctx.widget(HOST).play_to_results(|i| i % 2 == 0).await?;
+        ctx.client.enter_parent_frame().await?;
+        let events: Vec<e2e::page::HostEvent> = ctx
+            .wait_eval(
+                "the forwarded complete event",
+                STEP,
+                "return window.__quizEvents || [];",
+                vec![],
+                |seen: &Vec<e2e::page::HostEvent>| seen.iter().any(|e| e.name == "complete"),
+            )
+            .await?;
+        let names: Vec<&str> = events.iter().map(|e| e.name.as_str()).collect();
+        let mut expected = vec!["start"];
+        expected.extend(std::iter::repeat_n("answer", played.answers.len()));
+        expected.push("complete");
+        ensure!(names == expected, "the host received {names:?}");
+        for (event, answered) in events[1..].iter().zip(&played.answers) {
+            let want = serde_json::json!({
+                "questionId": answered.question.id,
+                "correct": answered.correct,
+            });
+            ensure!(
+                event.detail == want,
+                "answer detail {} != {want}",
+                event.detail
+            );
+            ensure!(
+                event.target == "cto-cio-quiz-frame",
+                "the forwarder dispatched on {:?}",
+                event.target
+            );
+        }
+        let complete = &events[events.len() - 1].detail;
+        ensure!(
+            complete["score"] == 3
+                && complete["total"] == 5
+                && complete["tier"].as_str().is_some_and(|t| !t.is_empty()),
+            "complete detail: {complete}"
+        );
+        // Every widget message came from the frame's window, with the frame page's origin.
+        let messages: Vec<serde_json::Value> =
+            ctx.eval("return window.__ccqMessages;", vec![]).await?;
+        let origin = ctx.server.origin();
+        for message in &messages {
+            ensure!(
+                message["fromFrame"] == true && message["origin"] == origin.as_str(),
+                "a message not from the frame at {origin}: {message}"
+            );
+        }
+        // A message the host page posts to itself looks the same but is not from the frame: the
+        // documented listener ignores it.
+        ctx.eval::<()>(
+            "window.postMessage({ type: 'cto-cio-quiz:complete', detail: { score: 99 } }, '*');",
+            vec![],
+        )
+        .await?;
+        ctx.wait_for(
+            "the forged message to arrive",
+            STEP,
+            "return window.__ccqMessages.some(m => !m.fromFrame);",
+            vec![],
+        )
+        .await?;
+        let completes: usize = ctx
+            .eval(
+                "return window.__quizEvents.filter(e => e.name === 'complete').length;",
+                vec![],
+            )
+            .await?;
+        ensure!(completes == 1, "the forged message was forwarded");
         ctx.assert_probe_clean().await
     })
     .await;
