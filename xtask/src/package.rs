@@ -23,6 +23,7 @@ use crate::context::Ctx;
 use crate::dist;
 use crate::element::{self, Ordered};
 use crate::hashed;
+use crate::kits;
 use crate::tools::{self, Purpose};
 
 /// The package's name on npm (and the element's tag).
@@ -42,6 +43,8 @@ const DEPLOYED: [&str; 8] = [
     hashed::FRAME_CSS,
     "snippet.html",
 ];
+/// The Eleventy plugin (`integrations/eleventy`), imported as `cto-cio-quiz/eleventy`.
+const ELEVENTY: &str = "eleventy.js";
 /// npm pack's fixed modification time for every entry (1985-10-26T08:15:00Z).
 const NPM_MTIME: u64 = 499_162_500;
 
@@ -139,6 +142,7 @@ pub fn write(ctx: &Ctx, dist: &Path) -> Result<Vec<PathBuf>, String> {
         (README.into(), readme.clone().into_bytes()),
         (MANIFEST.into(), manifest.clone().into_bytes()),
         (TYPES.into(), element::declaration().into_bytes()),
+        (ELEVENTY.into(), read(kits::ELEVENTY_PLUGIN)?.into_bytes()),
     ];
     for (name, path) in &deployed {
         let bytes =
@@ -179,7 +183,8 @@ pub fn write(ctx: &Ctx, dist: &Path) -> Result<Vec<PathBuf>, String> {
     for (name, bytes) in &files {
         write_file(&unpacked.join(name), bytes)?;
     }
-    Ok(vec![tgz, zip, manifest_path, unpacked])
+    let wordpress = kits::write_wordpress_zip(&ctx.root, dist, &out, &info.version)?;
+    Ok(vec![tgz, zip, wordpress, manifest_path, unpacked])
 }
 
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -262,11 +267,13 @@ fn package_json(info: &Crate, deployed: &[(String, PathBuf)]) -> Result<String, 
             path(&format!("./{}", name_of(hashed::WIDGET_CSS)?)),
         ),
         (format!("./{MANIFEST}"), path(&format!("./{MANIFEST}"))),
+        ("./eleventy".into(), path(&format!("./{ELEVENTY}"))),
         ("./package.json".into(), path("./package.json")),
     ]);
     let mut files: Vec<String> = deployed.iter().map(|(n, _)| n.clone()).collect();
     files.push(MANIFEST.into());
     files.push(TYPES.into());
+    files.push(ELEVENTY.into());
     files.sort();
     let package = PackageJson {
         name: NAME,
