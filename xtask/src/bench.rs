@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     let chromium = chromium(ctx)?;
     // Lighthouse comes from tests/e2e/node_modules (`npm ci`, skipped when up to date).
     npm::ensure(ctx)?;
-    dist::fetch(ctx)?;
+    dist::fetch_release(ctx)?;
     let dist = dist::build(ctx)?;
 
     // Compiled before the size report, so the compiler's output does not split the figures (the

@@ -21,7 +21,7 @@ const LEFTOVERS: [&str; 1] = [".trunk-lock"];
 /// Installs what is missing, builds the bundle and prints its sizes.
 pub fn run(ctx: &Ctx) -> Result<(), String> {
     tools::ensure(ctx, Purpose::Release)?;
-    fetch(ctx)?;
+    fetch_release(ctx)?;
     let dist = build(ctx)?;
     report(&dist)
 }
@@ -30,6 +30,30 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
 /// be downloaded beforehand.
 pub fn fetch(ctx: &Ctx) -> Result<(), String> {
     ctx.run(ctx.cmd("cargo").arg("fetch"))
+}
+
+/// [`fetch`], and the crates the pinned nightly's standard library depends on: build-std
+/// compiles std from the toolchain's `rust-src`, whose own workspace resolves its dependencies
+/// from crates.io like ours, so the offline release build needs them downloaded too.
+pub fn fetch_release(ctx: &Ctx) -> Result<(), String> {
+    fetch(ctx)?;
+    let toolchain = format!("+{}", release::NIGHTLY);
+    let sysroot = ctx
+        .probe("rustc", &[&toolchain, "--print", "sysroot"])
+        .ok_or_else(|| {
+            format!(
+                "{} is not installed (run cargo xtask dist)",
+                release::NIGHTLY
+            )
+        })?;
+    let library = std::path::Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library");
+    ctx.run(
+        ctx.cmd("cargo")
+            .arg(&toolchain)
+            .arg("fetch")
+            .arg("--manifest-path")
+            .arg(library.join("Cargo.toml")),
+    )
 }
 
 /// `trunk build --release`, then removes the leftovers. Returns the dist directory.

@@ -3,14 +3,9 @@
 //! `integrations/wordpress/cto-cio-quiz/` with the release files in its `assets/`. The Hugo
 //! shortcode (`integrations/hugo/`) and the Eleventy plugin (`integrations/eleventy/eleventy.js`,
 //! shipped in the npm package as `cto-cio-quiz/eleventy`, beside the release files it reads)
-//! need no archive of their own. The zip writer is plain (deflate through flate2, a fixed
-//! timestamp so the same inputs give the same bytes).
+//! need no archive of their own. Its zip is written by `crate::zip`.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use flate2::write::DeflateEncoder;
-use flate2::{Compression, Crc};
 
 use crate::context::Ctx;
 use crate::dist;
@@ -96,7 +91,7 @@ pub fn write_wordpress_zip(
     std::fs::create_dir_all(out_dir)
         .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
     let out = out_dir.join(format!("cto-cio-quiz-wordpress-{version}.zip"));
-    let bytes = zip(&entries)?;
+    let bytes = crate::zip::write(&entries)?;
     std::fs::write(&out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(out)
 }
@@ -135,129 +130,9 @@ fn collect(dir: &Path, prefix: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result
     Ok(())
 }
 
-/// A zip archive of `entries` (name, contents), each deflated, dated 1980-01-01 00:00, with
-/// regular-file permissions (0644) and UTF-8 names.
-pub fn zip(entries: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
-    const DOS_TIME: u16 = 0;
-    const DOS_DATE: u16 = (1 << 5) | 1;
-    const UTF8_NAMES: u16 = 1 << 11;
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    let too_big = |what: &str| format!("{what} is too large for a plain zip archive");
-    for (name, data) in entries {
-        let mut crc = Crc::new();
-        crc.update(data);
-        let mut encoder = DeflateEncoder::new(Vec::new(), Compression::best());
-        encoder
-            .write_all(data)
-            .map_err(|e| format!("deflating {name}: {e}"))?;
-        let packed = encoder
-            .finish()
-            .map_err(|e| format!("deflating {name}: {e}"))?;
-        let offset = u32::try_from(out.len()).map_err(|_| too_big("the archive"))?;
-        let size = u32::try_from(data.len()).map_err(|_| too_big(name))?;
-        let packed_size = u32::try_from(packed.len()).map_err(|_| too_big(name))?;
-        let name_len = u16::try_from(name.len()).map_err(|_| too_big(name))?;
-        // Local file header.
-        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        for field in [20u16, UTF8_NAMES, 8, DOS_TIME, DOS_DATE] {
-            out.extend_from_slice(&field.to_le_bytes());
-        }
-        for field in [crc.sum(), packed_size, size] {
-            out.extend_from_slice(&field.to_le_bytes());
-        }
-        out.extend_from_slice(&name_len.to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&packed);
-        // Its central directory record: made on Unix (3), zip 2.0.
-        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        for field in [(3u16 << 8) | 20, 20, UTF8_NAMES, 8, DOS_TIME, DOS_DATE] {
-            central.extend_from_slice(&field.to_le_bytes());
-        }
-        for field in [crc.sum(), packed_size, size] {
-            central.extend_from_slice(&field.to_le_bytes());
-        }
-        for field in [name_len, 0, 0, 0, 0] {
-            central.extend_from_slice(&field.to_le_bytes());
-        }
-        central.extend_from_slice(&(0o100_644u32 << 16).to_le_bytes());
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name.as_bytes());
-    }
-    let count = u16::try_from(entries.len()).map_err(|_| too_big("the file list"))?;
-    let central_offset = u32::try_from(out.len()).map_err(|_| too_big("the archive"))?;
-    let central_size = u32::try_from(central.len()).map_err(|_| too_big("the archive"))?;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    for field in [0u16, 0, count, count] {
-        out.extend_from_slice(&field.to_le_bytes());
-    }
-    out.extend_from_slice(&central_size.to_le_bytes());
-    out.extend_from_slice(&central_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read;
-
-    fn u16_at(b: &[u8], at: usize) -> usize {
-        u16::from_le_bytes([b[at], b[at + 1]]) as usize
-    }
-
-    fn u32_at(b: &[u8], at: usize) -> usize {
-        u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]) as usize
-    }
-
-    /// Reads an archive back through its central directory: (name, inflated contents).
-    fn unzip(archive: &[u8]) -> Vec<(String, Vec<u8>)> {
-        let end = archive.len() - 22;
-        assert_eq!(
-            u32_at(archive, end),
-            0x0605_4b50,
-            "end of central directory"
-        );
-        let (count, mut at) = (u16_at(archive, end + 10), u32_at(archive, end + 16));
-        let mut files = Vec::new();
-        for _ in 0..count {
-            assert_eq!(u32_at(archive, at), 0x0201_4b50, "central record");
-            let crc = u32_at(archive, at + 16) as u32;
-            let packed = u32_at(archive, at + 20);
-            let name_len = u16_at(archive, at + 28);
-            let local = u32_at(archive, at + 42);
-            let name = String::from_utf8(archive[at + 46..at + 46 + name_len].to_vec()).unwrap();
-            assert_eq!(
-                u32_at(archive, local),
-                0x0403_4b50,
-                "local header of {name}"
-            );
-            let start = local + 30 + u16_at(archive, local + 26) + u16_at(archive, local + 28);
-            let mut data = Vec::new();
-            flate2::read::DeflateDecoder::new(&archive[start..start + packed])
-                .read_to_end(&mut data)
-                .unwrap();
-            let mut check = Crc::new();
-            check.update(&data);
-            assert_eq!(check.sum(), crc, "crc of {name}");
-            files.push((name, data));
-            at += 46 + name_len + u16_at(archive, at + 30) + u16_at(archive, at + 32);
-        }
-        files
-    }
-
-    #[test]
-    fn zip_reads_back_and_is_reproducible() {
-        let entries = vec![
-            ("a/b.txt".to_string(), b"hello hello hello".to_vec()),
-            ("a/empty".to_string(), Vec::new()),
-        ];
-        let archive = zip(&entries).unwrap();
-        assert_eq!(unzip(&archive), entries);
-        assert_eq!(zip(&entries).unwrap(), archive);
-    }
 
     #[test]
     fn the_wordpress_zip_holds_the_plugin_and_the_release_files_but_the_demo() {
@@ -280,7 +155,7 @@ mod tests {
         let wrong = write_wordpress_zip(&root, &dist, &work, "9.9.9");
         assert!(matches!(&wrong, Err(e) if e.contains("9.9.9")), "{wrong:?}");
         let path = write_wordpress_zip(&root, &dist, &work, &version).unwrap();
-        let names: Vec<String> = unzip(&std::fs::read(&path).unwrap())
+        let names: Vec<String> = crate::zip::tests::unzip(&std::fs::read(&path).unwrap())
             .into_iter()
             .map(|(name, _)| name)
             .collect();

@@ -26,6 +26,7 @@ mod test_all;
 mod tools;
 mod unidiff;
 mod versions;
+mod zip;
 
 use std::process::ExitCode;
 

@@ -51,7 +51,7 @@ const NPM_MTIME: u64 = 499_162_500;
 /// Builds the bundle and writes the package, the zip and the manifest.
 pub fn run(ctx: &Ctx) -> Result<(), String> {
     tools::ensure(ctx, Purpose::Release)?;
-    dist::fetch(ctx)?;
+    dist::fetch_release(ctx)?;
     let dist = dist::build(ctx)?;
     dist::report(&dist)?;
     let written = write(ctx, &dist)?;
@@ -168,7 +168,7 @@ pub fn write(ctx: &Ctx, dist: &Path) -> Result<Vec<PathBuf>, String> {
         .collect();
     zipped.sort_by(|a, b| a.0.cmp(&b.0));
     let zip = out.join(format!("{stem}.zip"));
-    write_file(&zip, &zip_bytes(&zipped)?)?;
+    write_file(&zip, &crate::zip::write(&zipped)?)?;
 
     let manifest_path = out.join(MANIFEST);
     write_file(&manifest_path, manifest.as_bytes())?;
@@ -391,76 +391,6 @@ fn ustar_header(path: &str, size: u64) -> Result<[u8; 512], String> {
     Ok(h)
 }
 
-/// A zip archive of `entries` (`path`, bytes), each deflated, dated 1980-01-01.
-pub fn zip_bytes(entries: &[(String, &[u8])]) -> Result<Vec<u8>, String> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    let u16_of =
-        |n: usize, what: &str| u16::try_from(n).map_err(|_| format!("zip: too many {what} ({n})"));
-    let u32_of = |n: usize, what: &str| {
-        u32::try_from(n).map_err(|_| format!("zip: {what} over 4 GiB ({n})"))
-    };
-    for (path, bytes) in entries {
-        let mut crc = flate2::Crc::new();
-        crc.update(bytes);
-        let mut deflate =
-            flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-        deflate
-            .write_all(bytes)
-            .map_err(|e| format!("deflate: {e}"))?;
-        let data = deflate.finish().map_err(|e| format!("deflate: {e}"))?;
-        let offset = u32_of(out.len(), "the archive")?;
-        let name = path.as_bytes();
-        let (crc, csize, usize_) = (
-            crc.sum(),
-            u32_of(data.len(), path)?,
-            u32_of(bytes.len(), path)?,
-        );
-        let name_len = u16_of(name.len(), "name bytes")?;
-        // Version 2.0, UTF-8 names (bit 11), deflate, time 00:00, date 1980-01-01.
-        let common = |v: &mut Vec<u8>| {
-            v.extend_from_slice(&20u16.to_le_bytes());
-            v.extend_from_slice(&0x0800u16.to_le_bytes());
-            v.extend_from_slice(&8u16.to_le_bytes());
-            v.extend_from_slice(&0u16.to_le_bytes());
-            v.extend_from_slice(&0x0021u16.to_le_bytes());
-            v.extend_from_slice(&crc.to_le_bytes());
-            v.extend_from_slice(&csize.to_le_bytes());
-            v.extend_from_slice(&usize_.to_le_bytes());
-            v.extend_from_slice(&name_len.to_le_bytes());
-            v.extend_from_slice(&0u16.to_le_bytes());
-        };
-        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        common(&mut out);
-        out.extend_from_slice(name);
-        out.extend_from_slice(&data);
-
-        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        // Made by: Unix (3), version 2.0.
-        central.extend_from_slice(&0x031eu16.to_le_bytes());
-        common(&mut central);
-        central.extend_from_slice(&0u16.to_le_bytes()); // comment length
-        central.extend_from_slice(&0u16.to_le_bytes()); // disk number
-        central.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
-        central.extend_from_slice(&(0o100644u32 << 16).to_le_bytes()); // external: -rw-r--r--
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name);
-    }
-    let count = u16_of(entries.len(), "entries")?;
-    let central_offset = u32_of(out.len(), "the archive")?;
-    let central_size = u32_of(central.len(), "the directory")?;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out.extend_from_slice(&count.to_le_bytes());
-    out.extend_from_slice(&count.to_le_bytes());
-    out.extend_from_slice(&central_size.to_le_bytes());
-    out.extend_from_slice(&central_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,46 +439,6 @@ mod tests {
             1500
         );
         assert_eq!(std::fs::read(dir.join(&long)).unwrap(), b"deep");
-        let _ = std::fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn zip_extracts_with_unzip() {
-        let entries: Vec<(String, &[u8])> = vec![
-            ("cto-cio-quiz-0.1.0/embed.js".into(), b"export {};\n"),
-            ("cto-cio-quiz-0.1.0/w.wasm".into(), &[0u8; 3000]),
-        ];
-        let zip = zip_bytes(&entries).unwrap();
-        if !available("unzip") {
-            eprintln!("no unzip here: the archive is not cross-checked");
-            return;
-        }
-        let dir = temp("zip");
-        std::fs::write(dir.join("p.zip"), &zip).unwrap();
-        let out = std::process::Command::new("unzip")
-            .args(["-t", "p.zip"])
-            .current_dir(&dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stdout)
-        );
-        let status = std::process::Command::new("unzip")
-            .args(["-q", "p.zip"])
-            .current_dir(&dir)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        assert_eq!(
-            std::fs::read(dir.join("cto-cio-quiz-0.1.0/embed.js")).unwrap(),
-            b"export {};\n"
-        );
-        assert_eq!(
-            std::fs::read(dir.join("cto-cio-quiz-0.1.0/w.wasm")).unwrap(),
-            vec![0u8; 3000]
-        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 

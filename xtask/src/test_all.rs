@@ -72,7 +72,7 @@ fn prerequisites(ctx: &Ctx) -> Result<Browsers, String> {
     tools::ensure(ctx, Purpose::Test)?;
     let browsers = browsers::ensure(ctx)?;
     npm::ensure(ctx)?;
-    dist::fetch(ctx)?;
+    dist::fetch_release(ctx)?;
     Ok(browsers)
 }
 

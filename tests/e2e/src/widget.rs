@@ -209,10 +209,32 @@ pub struct Widget<'a> {
     host: &'a str,
 }
 
+/// Adds `<cto-cio-quiz id=… storage-key=…>` with a one-line fallback to the element `#route`.
+const ADD_WIDGET_JS: &str = r#"
+const [route, id, key] = arguments;
+const el = document.createElement('cto-cio-quiz');
+el.id = id;
+el.setAttribute('storage-key', key);
+const fallback = document.createElement('p');
+fallback.className = 'fallback';
+fallback.textContent = 'Read the article: CTO vs CIO';
+el.append(fallback);
+document.getElementById(route).append(el);
+return true;
+"#;
+
 impl Ctx {
     /// The widget at `host` (a document-level selector, usually [`HOST`]).
     pub fn widget<'a>(&'a self, host: &'a str) -> Widget<'a> {
         Widget { ctx: self, host }
+    }
+
+    /// Adds a widget `id` with its own `storage-key` and a one-line fallback inside the page's
+    /// element `#route`, as a single-page app's router does.
+    pub async fn add_widget(&self, route: &str, id: &str, key: &str) -> crate::Result<()> {
+        self.eval::<bool>(ADD_WIDGET_JS, vec![json!(route), json!(id), json!(key)])
+            .await
+            .map(drop)
     }
 }
 

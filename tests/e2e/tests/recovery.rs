@@ -17,36 +17,13 @@ use std::time::Duration;
 use anyhow::ensure;
 use cto_cio_quiz::config::CONSOLE_PREFIX;
 use e2e::in_every_engine;
-use serde_json::json;
-
-/// Adds `<cto-cio-quiz id=… storage-key=…>` with a one-line fallback to `#route`.
-const CREATE_JS: &str = r#"
-const [route, id, key] = arguments;
-const el = document.createElement('cto-cio-quiz');
-el.id = id;
-el.setAttribute('storage-key', key);
-const fallback = document.createElement('p');
-fallback.className = 'fallback';
-fallback.textContent = 'Read the article: CTO vs CIO';
-el.append(fallback);
-document.getElementById(route).append(el);
-return true;
-"#;
 
 #[tokio::test]
 async fn a_trap_shows_every_fallback_again_and_starts_nothing_more() {
     in_every_engine("trap", |ctx| async move {
         ctx.open("/pages/trap.html").await?;
-        ctx.eval::<bool>(
-            CREATE_JS,
-            vec![json!("route-a"), json!("quiz-a"), json!("e2e-trap-a")],
-        )
-        .await?;
-        ctx.eval::<bool>(
-            CREATE_JS,
-            vec![json!("route-b"), json!("quiz-b"), json!("e2e-trap-b")],
-        )
-        .await?;
+        ctx.add_widget("route-a", "quiz-a", "e2e-trap-a").await?;
+        ctx.add_widget("route-b", "quiz-b", "e2e-trap-b").await?;
         ctx.wait_ready("#quiz-a").await?;
         ctx.wait_ready("#quiz-b").await?;
         let quiz = ctx.widget("#quiz-a");
@@ -68,11 +45,7 @@ async fn a_trap_shows_every_fallback_again_and_starts_nothing_more() {
         }
         // An element added after the trap fails at once: its `failed` is the signal that the
         // loader has decided, and that no second message came with it.
-        ctx.eval::<bool>(
-            CREATE_JS,
-            vec![json!("route-a"), json!("quiz-c"), json!("e2e-trap-c")],
-        )
-        .await?;
+        ctx.add_widget("route-a", "quiz-c", "e2e-trap-c").await?;
         ctx.wait_state("#quiz-c", "failed", Duration::from_secs(10))
             .await?;
         ensure!(
@@ -103,11 +76,7 @@ async fn a_failed_load_is_tried_again_when_the_next_element_connects() {
             ctx.visible("#quiz-a .fallback").await?,
             "the fallback is not visible after the failed load"
         );
-        ctx.eval::<bool>(
-            CREATE_JS,
-            vec![json!("route-b"), json!("quiz-b"), json!("e2e-flaky-b")],
-        )
-        .await?;
+        ctx.add_widget("route-b", "quiz-b", "e2e-flaky-b").await?;
         ctx.wait_ready("#quiz-b").await?;
         let wasm: Vec<String> = ctx
             .server

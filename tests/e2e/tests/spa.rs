@@ -23,20 +23,6 @@ use serde_json::json;
 
 const PAGE: &str = "/pages/spa.html";
 
-/// Creates `<cto-cio-quiz id=… storage-key=…>` with a one-line fallback inside `#route-…`.
-const CREATE_JS: &str = r#"
-const [route, id, key] = arguments;
-const el = document.createElement('cto-cio-quiz');
-el.id = id;
-el.setAttribute('storage-key', key);
-const fallback = document.createElement('p');
-fallback.className = 'fallback';
-fallback.textContent = 'Read the article: CTO vs CIO';
-el.append(fallback);
-document.getElementById(route).append(el);
-return true;
-"#;
-
 /// What the page and the element `arguments[0]` look like now.
 const STATUS_JS: &str = r#"
 const el = document.getElementById(arguments[0]);
@@ -97,12 +83,6 @@ struct Status {
     progress: Option<String>,
 }
 
-async fn create(ctx: &Ctx, route: &str, id: &str, key: &str) -> e2e::Result<()> {
-    ctx.eval::<bool>(CREATE_JS, vec![json!(route), json!(id), json!(key)])
-        .await
-        .map(drop)
-}
-
 async fn status(ctx: &Ctx, id: &str) -> e2e::Result<Status> {
     ctx.eval(STATUS_JS, vec![json!(id)]).await
 }
@@ -142,7 +122,7 @@ async fn twenty_create_append_remove_cycles_leave_no_listener_behind() {
             ctx.open(PAGE).await?;
             ensure!(status(&ctx, "none").await?.listeners == 0, "listeners before any widget");
             for cycle in 1..=20 {
-                create(&ctx, "route-a", "w", "e2e-spa-cycles").await?;
+                ctx.add_widget("route-a", "w", "e2e-spa-cycles").await?;
                 ctx.wait_ready("#w").await?;
                 let mounted = status(&ctx, "w").await?;
                 ensure!(
@@ -160,7 +140,7 @@ async fn twenty_create_append_remove_cycles_leave_no_listener_behind() {
 async fn a_reader_resumes_in_a_new_element_after_removal() {
     in_every_engine("SPA: resume after removal", |ctx| async move {
         ctx.open(PAGE).await?;
-        create(&ctx, "route-a", "first", "e2e-spa-resume").await?;
+        ctx.add_widget("route-a", "first", "e2e-spa-resume").await?;
         ctx.wait_ready("#first").await?;
         let first = ctx.widget("#first");
         first.start().await?;
@@ -176,7 +156,8 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
         remove_and_wait_released(&ctx, "first").await?;
 
         // The reader navigates to another post with the same widget.
-        create(&ctx, "route-b", "second", "e2e-spa-resume").await?;
+        ctx.add_widget("route-b", "second", "e2e-spa-resume")
+            .await?;
         ctx.wait_ready("#second").await?;
         let resumed = wait_element_status(
             &ctx,
@@ -226,7 +207,7 @@ async fn an_element_removed_while_mounting_leaves_nothing_behind() {
         ctx.open(PAGE).await?;
         ctx.eval::<bool>(REMOVE_WHILE_MOUNTING_JS, vec![json!("early")])
             .await?;
-        create(&ctx, "route-a", "early", "e2e-spa-early").await?;
+        ctx.add_widget("route-a", "early", "e2e-spa-early").await?;
         ctx.wait_eval(
             "#early to be removed right after its mount call",
             STEP,
@@ -237,7 +218,7 @@ async fn an_element_removed_while_mounting_leaves_nothing_behind() {
         .await?;
         // By the time a second widget is ready, the first one's session task and its removal
         // have long run: whatever it left behind would show now.
-        create(&ctx, "route-b", "later", "e2e-spa-early").await?;
+        ctx.add_widget("route-b", "later", "e2e-spa-early").await?;
         ctx.wait_ready("#later").await?;
         let later = status(&ctx, "later").await?;
         let early: Early = ctx.eval(EARLY_JS, vec![]).await?;
@@ -261,7 +242,7 @@ async fn an_element_removed_while_mounting_leaves_nothing_behind() {
 async fn a_moved_element_stays_mounted_once() {
     in_every_engine("SPA: move keeps the widget", |ctx| async move {
         ctx.open(PAGE).await?;
-        create(&ctx, "route-a", "w", "e2e-spa-move").await?;
+        ctx.add_widget("route-a", "w", "e2e-spa-move").await?;
         ctx.wait_ready("#w").await?;
         ctx.widget("#w").start().await?;
         // Move it in one task, then wait until two later tasks have run: the loader decides
