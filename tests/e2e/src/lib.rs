@@ -24,6 +24,8 @@
 //! - [`http`]: the one HTTP client (driver status, CDP, header checks), over hyper.
 //! - [`server`]: the HTTP server (bundle, host pages, broken bundle, newsletter recorder).
 //! - [`session`]: [`Scenario`] / [`in_every_engine`], the per-engine loop and its failure report.
+//! - [`site`]: building a real site around the widget (Hugo, Eleventy, WordPress) and playing
+//!   its generated post.
 //! - [`slots`]: a machine-wide cap on concurrent browser sessions (`CCQ_SESSIONS`).
 //! - [`prefs`]: reader preferences (media features) per scenario, given the way each engine can.
 //! - [`page`]: helpers on [`Ctx`] to read the console probe and reach into the widget's shadow root.
@@ -45,6 +47,7 @@ pub mod page;
 pub mod prefs;
 pub mod server;
 pub mod session;
+pub mod site;
 pub mod slots;
 pub mod widget;
 

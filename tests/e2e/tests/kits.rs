@@ -18,16 +18,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{bail, ensure, Context};
-use cto_cio_quiz::content::ARTICLE;
-use cto_cio_quiz::newsletter::{Delivery, FormState};
+use anyhow::ensure;
 use e2e::driver::TempDir;
 use e2e::server::dist_dir;
-use e2e::widget::{status_line, Post};
+use e2e::site::{self, copy_dir, run, tool, HOST};
 use e2e::{Ctx, Scenario, INSTALL_HINT};
-
-/// The widget in the generated posts (the kits write no id).
-const HOST: &str = "cto-cio-quiz";
 
 fn e2e_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -35,52 +30,6 @@ fn e2e_dir() -> PathBuf {
 
 fn repo_dir() -> PathBuf {
     e2e_dir().join("../..")
-}
-
-/// Copies the folder `from` into `to` (created), recursively.
-fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
-    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)
-                .with_context(|| format!("copying {}", entry.path().display()))?;
-        }
-    }
-    Ok(())
-}
-
-/// `$var` if set, else the first of `candidates` that exists, else `name` on PATH.
-fn tool(var: &str, candidates: &[&str], name: &str) -> anyhow::Result<PathBuf> {
-    if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(value));
-    }
-    let on_path: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|path| std::env::split_paths(&path).map(|d| d.join(name)).collect())
-        .unwrap_or_default();
-    candidates
-        .iter()
-        .map(PathBuf::from)
-        .chain(on_path)
-        .find(|p| p.is_file())
-        .with_context(|| format!("missing `{name}` (looked at ${var} and PATH); {INSTALL_HINT}"))
-}
-
-/// Runs `cmd`; fails with its output when it fails.
-fn run(mut cmd: Command, what: &str) -> anyhow::Result<()> {
-    let out = cmd.output().with_context(|| format!("starting {what}"))?;
-    if !out.status.success() {
-        bail!(
-            "{what} failed ({}):\n{}\n{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(())
 }
 
 /// Builds `sites/hugo` into `out`, sign-ups going to `action`.
@@ -97,11 +46,11 @@ fn build_hugo(work: &Path, out: &Path, action: &str) -> anyhow::Result<()> {
     )?;
     // The documented step: the release files under static/, at the path they are served from.
     copy_dir(&dist_dir(), &site.join("static/widgets/cto-cio-quiz"))?;
-    let mut hugo = Command::new(tool("HUGO", &["/usr/bin/hugo"], "hugo")?);
+    let mut hugo = Command::new(tool("HUGO", &["/usr/bin/hugo"], Some("hugo"))?);
     hugo.current_dir(&site)
         .args(["--quiet", "--cleanDestinationDir", "--destination"])
         .arg(out);
-    run(hugo, "hugo")
+    run(&mut hugo, "hugo").map(drop)
 }
 
 /// Builds `sites/eleventy` into `out`, sign-ups going to `action`, with the plugin installed in
@@ -127,56 +76,22 @@ fn build_eleventy(work: &Path, out: &Path, action: &str) -> anyhow::Result<()> {
         r#"{"name":"cto-cio-quiz","version":"0.0.0","type":"module","exports":{".":"./embed.js","./eleventy":"./eleventy.js"}}"#,
     )?;
     let _ = std::fs::remove_dir_all(out);
-    let mut node = Command::new(tool("NODE", &["/usr/bin/node"], "node")?);
+    let mut node = Command::new(tool("NODE", &["/usr/bin/node"], Some("node"))?);
     node.current_dir(&site)
         .arg(eleventy)
         .args(["--quiet", "--input=."])
         .arg(format!("--output={}", out.display()))
         .env("CCQ_NEWSLETTER_ACTION", action);
-    run(node, "eleventy")
+    run(&mut node, "eleventy").map(drop)
 }
 
 /// Opens `path`, checks the article is the element's light DOM, plays five questions and signs
 /// up: the post reaches `/newsletter/<name>` with `tag`.
 async fn play_the_post(ctx: &Ctx, path: &str, name: &str, tag: &str) -> e2e::Result<()> {
     ctx.open(path).await?;
-    let headings: Vec<String> = ctx
-        .eval(
-            "return [...document.querySelectorAll('cto-cio-quiz > h2, cto-cio-quiz > h3')] \
-             .map(h => h.textContent);",
-            vec![],
-        )
-        .await?;
-    let mut expected = vec![ARTICLE.title.to_string()];
-    expected.extend(ARTICLE.sections.iter().map(|s| s.heading.to_string()));
-    ensure!(
-        headings == expected,
-        "the post's element holds {headings:?}, not the article"
-    );
-    ctx.wait_ready(HOST).await?;
-    ctx.widget(HOST).click_button("Start the quiz").await?;
-    let first = e2e::bank::progress_of(1, 5);
-    ctx.widget(HOST)
-        .wait_screen("question 1 of the five questions=\"5\" asks", |s| {
-            s.progress.as_deref() == Some(first.as_str())
-        })
-        .await?;
-    let played = ctx.widget(HOST).play_to_results(|_| true).await?;
-    ensure!(
-        played.answers.len() == 5,
-        "questions=\"5\" asked {}",
-        played.answers.len()
-    );
+    site::assert_article_in_element(ctx).await?;
     let email = format!("{name}@example.com");
-    let path = format!("/newsletter/{name}");
-    ctx.widget(HOST).fill_signup(&email).await?;
-    ctx.widget(HOST)
-        .submit_and_expect_post(
-            &status_line(&FormState::Sent(Delivery::Confirmed)),
-            &Post::cors(&path, &[("email", &email), ("tag", tag)]),
-        )
-        .await?;
-    ctx.assert_probe_clean().await
+    site::play_five_and_sign_up(ctx, &email, &format!("/newsletter/{name}"), tag).await
 }
 
 #[tokio::test]

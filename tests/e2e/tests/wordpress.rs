@@ -17,54 +17,21 @@
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, ensure, Context};
-use cto_cio_quiz::content::ARTICLE;
-use cto_cio_quiz::newsletter::{Delivery, FormState};
+use anyhow::{ensure, Context};
 use e2e::driver::TempDir;
 use e2e::server::dist_dir;
-use e2e::widget::{status_line, Post};
-use e2e::{in_every_engine, Ctx, INSTALL_HINT};
+use e2e::site::{self, copy_dir, run, tool, HOST};
+use e2e::{in_every_engine, Ctx};
 
-const HOST: &str = "cto-cio-quiz";
 /// A classic theme (content rendered after `wp_head`) and a block theme (before it).
 const THEMES: [&str; 2] = ["twentytwentyone", "twentytwentythree"];
 
 fn e2e_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// `$var` if set, else the first of `candidates` that exists.
-fn tool(var: &str, candidates: &[&str]) -> anyhow::Result<PathBuf> {
-    if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
-        return Ok(PathBuf::from(value));
-    }
-    candidates
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.exists())
-        .with_context(|| {
-            format!(
-                "missing {} (or ${var}); {INSTALL_HINT}",
-                candidates.join(" or ")
-            )
-        })
-}
-
-fn run(cmd: &mut Command, what: &str) -> anyhow::Result<String> {
-    let out = cmd.output().with_context(|| format!("starting {what}"))?;
-    if !out.status.success() {
-        bail!(
-            "{what} failed ({}):\n{}\n{}",
-            out.status,
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// Polls `ready` every 100 ms until it holds, for at most 30 s.
@@ -116,6 +83,7 @@ impl WordPress {
             Command::new(tool(
                 "MARIADB_INSTALL_DB",
                 &["/usr/bin/mariadb-install-db"],
+                None,
             )?)
             .arg(format!("--datadir={}", data.display()))
             .args([
@@ -126,7 +94,7 @@ impl WordPress {
             "mariadb-install-db",
         )?;
         wp.children.push(
-            Command::new(tool("MARIADBD", &["/usr/sbin/mariadbd"])?)
+            Command::new(tool("MARIADBD", &["/usr/sbin/mariadbd"], None)?)
                 .arg(format!("--datadir={}", data.display()))
                 .arg(format!("--socket={}", socket.display()))
                 .arg(format!("--pid-file={}", work.join("db.pid").display()))
@@ -138,7 +106,7 @@ impl WordPress {
                 .spawn()
                 .context("starting mariadbd")?,
         );
-        let client = tool("MARIADB", &["/usr/bin/mariadb"])?;
+        let client = tool("MARIADB", &["/usr/bin/mariadb"], None)?;
         wait_until("MariaDB's socket", || {
             Command::new(&client)
                 .arg(format!("--socket={}", socket.display()))
@@ -158,7 +126,7 @@ impl WordPress {
         )?;
         // WordPress: Debian's files copied (its own wp-config.php reads /etc/wordpress), ours.
         let root = work.join("wp");
-        let source = tool("WORDPRESS_DIR", &["/usr/share/wordpress"])?;
+        let source = tool("WORDPRESS_DIR", &["/usr/share/wordpress"], None)?;
         run(
             Command::new("cp").arg("-rL").arg(&source).arg(&root),
             "copying WordPress",
@@ -192,7 +160,7 @@ impl WordPress {
         )?;
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
         wp.url = format!("http://127.0.0.1:{port}");
-        let php = tool("PHP", &["/usr/bin/php"])?;
+        let php = tool("PHP", &["/usr/bin/php"], None)?;
         let out = run(
             Command::new(&php)
                 .arg(e2e_dir().join("sites/wordpress/setup.php"))
@@ -239,20 +207,6 @@ impl WordPress {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) -> anyhow::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target)?;
-        }
-    }
-    Ok(())
-}
-
 /// Opens the post and checks what the server printed: one element, the article, the
 /// administrator's action, the module loader, nothing of the Author's raw markup.
 async fn check_post(ctx: &Ctx, url: &str, action: &str) -> e2e::Result<()> {
@@ -260,17 +214,10 @@ async fn check_post(ctx: &Ctx, url: &str, action: &str) -> e2e::Result<()> {
         .goto(url)
         .await
         .with_context(|| format!("opening {url}"))?;
-    let (count, headings, posted_to, loader, title): (
-        usize,
-        Vec<String>,
-        Option<String>,
-        Vec<String>,
-        String,
-    ) = ctx
+    let (count, posted_to, loader, title): (usize, Option<String>, Vec<String>, String) = ctx
         .eval(
             "const q = document.querySelectorAll('cto-cio-quiz'); \
              return [q.length, \
-               [...document.querySelectorAll('cto-cio-quiz > h2, cto-cio-quiz > h3')].map(h => h.textContent), \
                q.length ? q[0].getAttribute('newsletter-action') : null, \
                [...document.querySelectorAll('script[src*=\"cto-cio-quiz/assets/embed.js\"]')].map(s => s.type), \
                document.title];",
@@ -281,9 +228,7 @@ async fn check_post(ctx: &Ctx, url: &str, action: &str) -> e2e::Result<()> {
         count == 1,
         "{count} elements: the Author's pasted one survived?"
     );
-    let mut expected = vec![ARTICLE.title.to_string()];
-    expected.extend(ARTICLE.sections.iter().map(|s| s.heading.to_string()));
-    ensure!(headings == expected, "the element holds {headings:?}");
+    site::assert_article_in_element(ctx).await?;
     ensure!(
         posted_to.as_deref() == Some(action),
         "newsletter-action is {posted_to:?}, not the administrator's {action}"
@@ -320,25 +265,7 @@ async fn the_plugin_s_shortcode_and_block_play_in_wordpress() {
         ctx.wait_ready(HOST).await?;
 
         check_post(&ctx, &wp.post_url("shortcode")?, &action).await?;
-        ctx.wait_ready(HOST).await?;
-        ctx.widget(HOST).click_button("Start the quiz").await?;
-        let first = e2e::bank::progress_of(1, 5);
-        ctx.widget(HOST)
-            .wait_screen("question 1 of 5", |s| {
-                s.progress.as_deref() == Some(first.as_str())
-            })
-            .await?;
-        let played = ctx.widget(HOST).play_to_results(|_| true).await?;
-        ensure!(played.answers.len() == 5, "asked {}", played.answers.len());
-        let email = "wordpress@example.com";
-        ctx.widget(HOST).fill_signup(email).await?;
-        ctx.widget(HOST)
-            .submit_and_expect_post(
-                &status_line(&FormState::Sent(Delivery::Confirmed)),
-                &Post::cors("/newsletter/wp", &[("email", email), ("tag", "wp-tag")]),
-            )
-            .await?;
-        ctx.assert_probe_clean().await
+        site::play_five_and_sign_up(&ctx, "wordpress@example.com", "/newsletter/wp", "wp-tag").await
     })
     .await;
 }
