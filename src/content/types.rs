@@ -17,21 +17,7 @@ impl Article {
     pub fn texts(&self) -> Vec<&'static str> {
         let mut texts = vec![self.title];
         for section in self.sections {
-            texts.push(section.heading);
-            for block in section.blocks {
-                match block {
-                    Block::Paragraph(text) => texts.push(text),
-                    Block::Bullets(items) => texts.extend(items.iter().copied()),
-                    Block::RolePair(pair) => {
-                        texts.extend([pair.cto_label, pair.cto, pair.cio_label, pair.cio])
-                    }
-                    Block::Comparison(dimensions) => {
-                        for dimension in dimensions.iter() {
-                            texts.extend([dimension.heading, dimension.cto, dimension.cio]);
-                        }
-                    }
-                }
-            }
+            texts.extend(section.texts());
         }
         texts
     }
@@ -60,6 +46,29 @@ pub struct Section {
     pub id: &'static str,
     pub heading: &'static str,
     pub blocks: &'static [Block],
+}
+
+impl Section {
+    /// The section's heading, then its paragraphs, list items, role labels and both sides of
+    /// each pair, in order.
+    pub fn texts(&self) -> Vec<&'static str> {
+        let mut texts = vec![self.heading];
+        for block in self.blocks {
+            match block {
+                Block::Paragraph(text) => texts.push(text),
+                Block::Bullets(items) => texts.extend(items.iter().copied()),
+                Block::RolePair(pair) => {
+                    texts.extend([pair.cto_label, pair.cto, pair.cio_label, pair.cio])
+                }
+                Block::Comparison(dimensions) => {
+                    for dimension in dimensions.iter() {
+                        texts.extend([dimension.heading, dimension.cto, dimension.cio]);
+                    }
+                }
+            }
+        }
+        texts
+    }
 }
 
 /// A piece of a section's body. Text is always rendered as text, never as HTML.

@@ -9,3 +9,4 @@ pub mod html;
 pub mod labels;
 pub mod newsletter;
 pub mod share;
+pub mod stages;

@@ -2,8 +2,8 @@
 //! click handler that keeps in-widget links inside the widget.
 //!
 //! Mounting is spread over several tasks, so none blocks the host page for long: the session and
-//! the title in the mount call itself, then each part (the explainer, the quiz, the newsletter) in
-//! a task of its own after the next frame, appended below the one before. The frame in between
+//! the title in the mount call itself, then each part (the explainer in two, the quiz, the
+//! newsletter) in a task of its own after the next frame, appended below the one before. The frame in between
 //! lets the browser style and lay out one part at a time (embed.js keeps the widget laid out but
 //! invisible meanwhile); once the last part is built and laid out, the loader is told and reveals
 //! the whole widget at once.
@@ -16,7 +16,8 @@ use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::content::ARTICLE;
+use crate::content::{Section, ARTICLE};
+use crate::present::stages::explainer_split;
 use crate::ui::explainer::Explainer;
 use crate::ui::fresh::Mounted;
 use crate::ui::listener::listener;
@@ -31,9 +32,9 @@ use crate::web::host::{reveal, Built};
 pub fn App(session: Session, built: Built) -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
     let parts = session.with_config(|config| config.parts);
-    let mut later: Vec<Part> = Vec::with_capacity(3);
+    let mut later: Vec<Part> = Vec::with_capacity(4);
     if parts.explainer {
-        later.push(explainer_part);
+        later.extend([explainer_opening as Part, explainer_rest]);
     }
     if parts.quiz {
         later.push(quiz_part);
@@ -55,6 +56,9 @@ pub fn App(session: Session, built: Built) -> impl IntoView {
         </div>
     }
 }
+
+/// The id of the article's closing section, shown with the sign-up rather than in the explainer.
+const NEWSLETTER_SECTION: &str = "newsletter";
 
 /// Builds one part into the widget's root and returns its mount handle.
 type Part = fn(web_sys::HtmlElement, Session) -> Box<dyn Any>;
@@ -109,11 +113,28 @@ fn mounted<N: IntoView + 'static>(
     Box::new(mount_to(root, part))
 }
 
-fn explainer_part(root: web_sys::HtmlElement, _: Session) -> Box<dyn Any> {
-    mounted(
-        root,
-        || view! { <Explainer article=&ARTICLE skip=&["newsletter"]/> },
-    )
+/// The article's sections but the closing one (the newsletter part shows it), and where they
+/// split into the explainer's two parts.
+fn explainer_sections() -> (Vec<&'static Section>, usize) {
+    let sections: Vec<&'static Section> = ARTICLE
+        .sections
+        .iter()
+        .filter(|section| section.id != NEWSLETTER_SECTION)
+        .collect();
+    let split = explainer_split(&sections);
+    (sections, split)
+}
+
+fn explainer_opening(root: web_sys::HtmlElement, _: Session) -> Box<dyn Any> {
+    let (mut sections, split) = explainer_sections();
+    sections.truncate(split);
+    mounted(root, move || view! { <Explainer sections/> })
+}
+
+fn explainer_rest(root: web_sys::HtmlElement, _: Session) -> Box<dyn Any> {
+    let (mut sections, split) = explainer_sections();
+    sections.drain(..split);
+    mounted(root, move || view! { <Explainer sections/> })
 }
 
 fn quiz_part(root: web_sys::HtmlElement, session: Session) -> Box<dyn Any> {
@@ -126,7 +147,7 @@ fn newsletter_part(root: web_sys::HtmlElement, session: Session) -> Box<dyn Any>
         ARTICLE
             .sections
             .iter()
-            .find(|section| section.id == "newsletter")
+            .find(|section| section.id == NEWSLETTER_SECTION)
             .map(|section| view! { <NewsletterSection session section/> })
     })
 }

@@ -5,22 +5,17 @@
 
 use leptos::prelude::*;
 
-use crate::content::{Article, Section};
+use crate::content::Section;
 use crate::present::html::{heading_id, section_body};
 
-/// Every section of `article` except the ones listed in `skip` (rendered elsewhere in the widget).
+/// These sections of the article, in order.
 #[component]
 pub fn Explainer(
-    /// The article to render.
-    article: &'static Article,
-    /// Section ids that another component renders in its own place.
-    #[prop(default = &[])]
-    skip: &'static [&'static str],
+    /// The sections to render (the explainer is built in parts, see `present::stages`).
+    sections: Vec<&'static Section>,
 ) -> impl IntoView {
-    article
-        .sections
-        .iter()
-        .filter(|section| !skip.contains(&section.id))
+    sections
+        .into_iter()
         .map(|section| view! { <ArticleSection section/> })
         .collect_view()
 }
