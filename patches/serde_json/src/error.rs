@@ -501,6 +501,8 @@ impl<'a> Display for JsonUnexpected<'a> {
 
 // Parse our own error message that looks like "{} at line {} column {}" to work
 // around erased-serde round-tripping the error through de::Error::custom.
+// Patched: unused on wasm32, where message_error keeps no message.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn make_error(mut msg: String) -> Error {
     let (line, column) = parse_line_col(&mut msg).unwrap_or((0, 0));
     Error {
@@ -512,6 +514,8 @@ fn make_error(mut msg: String) -> Error {
     }
 }
 
+// Patched: unused on wasm32, where message_error keeps no message.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn parse_line_col(msg: &mut String) -> Option<(usize, usize)> {
     let start_of_suffix = match msg.rfind(" at line ") {
         Some(index) => index,
@@ -554,6 +558,8 @@ fn parse_line_col(msg: &mut String) -> Option<(usize, usize)> {
     Some((line, column))
 }
 
+// Patched: unused on wasm32, where message_error keeps no message.
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 fn starts_with_digit(slice: &str) -> bool {
     match slice.as_bytes().first() {
         None => false,
