@@ -106,8 +106,9 @@ const EMBED: &str = "embed.js";
 const SETTLE_MS: u64 = 500;
 /// Limit for one load, from navigation to the result (a hang is an error, not a figure).
 const LOAD_TIMEOUT: Duration = Duration::from_secs(90);
-/// Every file the widget loads, relative to the page's bundle; each load must fetch each from
-/// the server exactly once (no cache).
+/// Every file the widget loads, by its stable name (the bundle's files are content-hashed, see
+/// `e2e::server::bundle_name`), relative to the page's bundle; each load must fetch each from the
+/// server exactly once (no cache).
 const WIDGET_FILES: [&str; 4] = [
     EMBED,
     "cto-cio-quiz.js",
@@ -451,7 +452,8 @@ async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)
     })?;
     ctx.assert_probe_clean().await?;
     let served = ctx.server.request_log().split_off(served_before);
-    for file in WIDGET_FILES {
+    for stable in WIDGET_FILES {
+        let file = e2e::server::bundle_name(stable)?;
         let line = format!("GET {}{file} 200", page.bundle);
         let count = served.iter().filter(|l| **l == line).count();
         if count != 1 {
