@@ -111,6 +111,9 @@ function pin(el) {
   return [hold, release];
 }
 
+// Elements whose shadow root waits for its stylesheet, and how to end that wait.
+const styling = new WeakMap();
+
 async function start(el) {
   state(el, "loading");
   let glue;
@@ -139,27 +142,29 @@ async function start(el) {
     sheet.rel = "stylesheet";
     sheet.href = new URL("./widget.css", import.meta.url).href;
     const styled = new Promise((done, fail) => {
-      sheet.onload = done;
+      sheet.onload = () => done();
       sheet.onerror = () => fail(new Error("widget.css did not load"));
     });
     const container = document.createElement("div");
     container.className = "ccq";
-    // Not rendered until the stylesheet is in: laying out unstyled parts would be wasted work.
-    container.hidden = true;
-    // Then laid out but invisible and zero-height (widget.css, .ccq[data-ccq-pending]), so the
-    // browser lays out each part in the frame after it is built, not all of them after the swap.
+    // Laid out but invisible and zero-height (widget.css, .ccq[data-ccq-pending]), so the browser
+    // lays out each part in the frame after it is built, not all of them after the swap.
     container.setAttribute("data-ccq-pending", "");
     root.replaceChildren(sheet, slot, container);
-    styled.then(() => { container.hidden = false; }, () => {});
-    // Mounted while the stylesheet loads. The widget builds its parts one per task over the next
-    // frames, so none blocks the page for long, and calls back once the last one is in.
+    // Mounted once the stylesheet is in: parts built before it would all be styled and laid out
+    // in the one frame after it arrives (a long task), and laying out unstyled parts is wasted.
+    // A stylesheet in a removed element never loads: stop() ends the wait instead.
+    const removed = new Promise((done) => styling.set(el, done));
+    const gone = await Promise.race([styled, removed]);
+    styling.delete(el);
+    if (gone) return reset(el);
+    // The widget builds its parts one per task over the next frames, so none blocks the page for
+    // long, and calls back once the last one is in; the swap runs in that task.
     let built;
     const whole = new Promise((done) => { built = done; });
     widget = glue.mount(el, container, built);
     mounted.set(el, { widget, release: () => release && release() });
-    // The swap waits for both the whole widget and the stylesheet, and runs in the task of
-    // whichever comes last: no frame shows half a widget, or a widget without its styles.
-    await Promise.all([styled, whole]);
+    await whole;
     // Removed meanwhile: stop() has unmounted this widget (or a later start owns the element).
     if (!el.isConnected || mounted.get(el)?.widget !== widget) return;
     // After :host { display: block } applies (min-height ignores inline boxes), and in the same task
@@ -196,6 +201,8 @@ function stop(el) {
   }
   // Failed to load: a later connect tries again (not after a trap: that instance stays broken).
   if (!trapped && el.getAttribute("data-ccq-state") === "failed") el.removeAttribute("data-ccq-state");
+  const waiting = styling.get(el);
+  if (waiting) return waiting(1);
   const w = mounted.get(el);
   if (!w) return;
   mounted.delete(el);

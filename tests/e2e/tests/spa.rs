@@ -36,21 +36,28 @@ return {
 };
 "#;
 
-/// Makes the page remove the element `arguments[0]` in the microtask after the loader attaches its
-/// shadow root: right after the `mount` call, before the session's own task (`src/lib.rs`), as a
-/// router that navigates away at once would. `window.__ccqEarly` keeps the element and
+/// Makes the page remove the element `arguments[0]` early, as a router that navigates away at
+/// once would, at the moment `arguments[1]` names: `"styling"`, in the microtask after the loader
+/// attaches its shadow root (while the widget's stylesheet loads, before any `mount` call), or
+/// `"mounting"`, in the microtask after the stylesheet's `load` listeners (the loader's own runs
+/// first, and its `mount` call in the microtasks right after it): after the mount call, before
+/// the session's own task (`src/lib.rs`). `window.__ccqEarly` keeps the element and
 /// `window.__ccqEarlyState` its state when it was removed.
 const REMOVE_WHILE_MOUNTING_JS: &str = r#"
-const [id] = arguments;
+const [id, when] = arguments;
 const attach = Element.prototype.attachShadow;
 Element.prototype.attachShadow = function (init) {
   const root = attach.call(this, init);
   if (this.id === id) {
     Element.prototype.attachShadow = attach;
     window.__ccqEarly = this;
-    queueMicrotask(() => {
+    const remove = () => {
       window.__ccqEarlyState = this.getAttribute('data-ccq-state');
       this.remove();
+    };
+    queueMicrotask(() => {
+      if (when === 'styling') return remove();
+      root.querySelector('link').addEventListener('load', () => queueMicrotask(remove));
     });
   }
   return root;
@@ -203,37 +210,44 @@ async fn a_reader_resumes_in_a_new_element_after_removal() {
 
 #[tokio::test]
 async fn an_element_removed_while_mounting_leaves_nothing_behind() {
-    in_every_engine("SPA: removed between the mount tasks", |ctx| async move {
-        ctx.open(PAGE).await?;
-        ctx.eval::<bool>(REMOVE_WHILE_MOUNTING_JS, vec![json!("early")])
+    in_every_engine("SPA: removed while mounting", |ctx| async move {
+        for (when, key) in [
+            ("styling", "e2e-spa-styling"),
+            ("mounting", "e2e-spa-early"),
+        ] {
+            ctx.open(PAGE).await?;
+            ctx.eval::<bool>(REMOVE_WHILE_MOUNTING_JS, vec![json!("early"), json!(when)])
+                .await?;
+            ctx.add_widget("route-a", "early", key).await?;
+            ctx.wait_eval(
+                &format!("#early to be removed while {when}"),
+                STEP,
+                EARLY_JS,
+                vec![],
+                |e: &Early| e.removed_in.is_some(),
+            )
             .await?;
-        ctx.add_widget("route-a", "early", "e2e-spa-early").await?;
-        ctx.wait_eval(
-            "#early to be removed right after its mount call",
-            STEP,
-            EARLY_JS,
-            vec![],
-            |e: &Early| e.removed_in.is_some(),
-        )
-        .await?;
-        // By the time a second widget is ready, the first one's session task and its removal
-        // have long run: whatever it left behind would show now.
-        ctx.add_widget("route-b", "later", "e2e-spa-early").await?;
-        ctx.wait_ready("#later").await?;
-        let later = status(&ctx, "later").await?;
-        let early: Early = ctx.eval(EARLY_JS, vec![]).await?;
-        ensure!(
-            early.removed_in.as_deref() == Some("loading")
-                && early.state.is_none()
-                && early.roots == 0,
-            "the element removed while mounting should be reset, with no widget in it: {early:?}"
-        );
-        ensure!(
-            later.listeners == 1 && later.roots == 1,
-            "only the second widget should be mounted (one storage listener): {later:?}"
-        );
-        remove_and_wait_released(&ctx, "later").await?;
-        ctx.assert_probe_clean().await
+            // By the time a second widget is ready, the first one's session task and its
+            // removal have long run: whatever it left behind would show now.
+            ctx.add_widget("route-b", "later", key).await?;
+            ctx.wait_ready("#later").await?;
+            let later = status(&ctx, "later").await?;
+            let early: Early = ctx.eval(EARLY_JS, vec![]).await?;
+            ensure!(
+                early.removed_in.as_deref() == Some("loading")
+                    && early.state.is_none()
+                    && early.roots == 0,
+                "the element removed while {when} should be reset, with no widget in it: {early:?}"
+            );
+            ensure!(
+                later.listeners == 1 && later.roots == 1,
+                "removed while {when}: only the second widget should be mounted (one storage \
+                 listener): {later:?}"
+            );
+            remove_and_wait_released(&ctx, "later").await?;
+            ctx.assert_probe_clean().await?;
+        }
+        Ok(())
     })
     .await;
 }
