@@ -18,6 +18,9 @@
 //!    prints the Performance, Accessibility, Best Practices and SEO scores, FCP, LCP, TBT, CLS
 //!    and Speed Index, and the audits that cost points. Reports: `target/lighthouse/*.json`.
 //!
+//! 5. Rewrites the "Current figures" table of docs/performance.md from steps 2 to 4
+//!    (figures.rs), between its marker comments.
+//!
 //! The figures vary with the machine and its load; compare runs made on the same machine.
 
 use std::path::PathBuf;
@@ -26,6 +29,7 @@ use crate::browsers;
 use crate::budget;
 use crate::context::{is_executable, Ctx};
 use crate::dist;
+use crate::figures;
 use crate::npm;
 use crate::sizes;
 use crate::tools::{self, Purpose};
@@ -66,12 +70,15 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     print!("{}", budget::report(&rows)?.0);
 
     println!("\n━━━ bench: load in headless Chromium ━━━");
+    let summary = ctx.root.join("target").join("bench-summary.json");
+    let lighthouse_dir = ctx.root.join("target").join("lighthouse");
     let mut bench = ctx.cmd("cargo");
     bench
         .arg("run")
         .args(BENCH_PROGRAM)
         .arg("--quiet")
         .env("CCQ_DIST", &dist)
+        .env("CCQ_BENCH_SUMMARY", &summary)
         .env("CHROMEDRIVER", &chromium.driver)
         .env("CHROMIUM_BIN", &chromium.browser);
     ctx.run(&mut bench).map_err(|e| {
@@ -89,12 +96,22 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
         .arg("--quiet")
         .env("CCQ_DIST", &dist)
         .env("CHROMIUM_BIN", &chromium.browser)
-        .env(
-            "CCQ_LIGHTHOUSE_DIR",
-            ctx.root.join("target").join("lighthouse"),
-        );
+        .env("CCQ_LIGHTHOUSE_DIR", &lighthouse_dir);
     ctx.run(&mut lighthouse)
-        .map_err(|e| format!("the Lighthouse audit failed: {e}. Its error is printed above"))
+        .map_err(|e| format!("the Lighthouse audit failed: {e}. Its error is printed above"))?;
+
+    let table = figures::table(
+        &rows,
+        &figures::read_load(&summary)?,
+        &figures::read_lighthouse(&lighthouse_dir)?,
+    );
+    let doc_path = ctx.root.join("docs").join("performance.md");
+    let doc = std::fs::read_to_string(&doc_path)
+        .map_err(|e| format!("cannot read {}: {e}", doc_path.display()))?;
+    std::fs::write(&doc_path, figures::rewrite(&doc, &table)?)
+        .map_err(|e| format!("cannot write {}: {e}", doc_path.display()))?;
+    println!("\n✓ {}: the figures table rewritten", doc_path.display());
+    Ok(())
 }
 
 /// The Chromium binaries the load benchmark drives.

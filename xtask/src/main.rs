@@ -13,6 +13,7 @@ mod context;
 mod crate_file;
 mod dist;
 mod element;
+mod figures;
 mod hashed;
 mod kits;
 mod npm;

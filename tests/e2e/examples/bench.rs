@@ -216,7 +216,13 @@ async fn main() -> ExitCode {
     match run(pages).await {
         Ok(report) => {
             print!("{}", format_report(&report));
-            ExitCode::SUCCESS
+            match write_summary(&report) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("bench: error: {e:#}");
+                    ExitCode::FAILURE
+                }
+            }
         }
         Err(e) => {
             eprintln!("bench: error: {e:#}");
@@ -667,6 +673,34 @@ fn format_report(report: &Report) -> String {
         );
     }
     out
+}
+
+/// Each page's summary as JSON in the file `CCQ_BENCH_SUMMARY` names (when set): what
+/// `cargo xtask bench` writes into docs/performance.md's figures table.
+fn write_summary(report: &Report) -> anyhow::Result<()> {
+    let Some(path) = std::env::var_os("CCQ_BENCH_SUMMARY").filter(|p| !p.is_empty()) else {
+        return Ok(());
+    };
+    let pages: Vec<serde_json::Value> = report
+        .pages
+        .iter()
+        .map(|page| {
+            let s = Summary::of(&page.runs);
+            serde_json::json!({
+                "key": page.page.key,
+                "name": page.page.name,
+                "median": s.ready.0,
+                "min": s.ready.1,
+                "max": s.ready.2,
+                "loads": page.runs.len(),
+                "long": s.janky,
+                "longest": s.worst,
+            })
+        })
+        .collect();
+    let summary = serde_json::json!({ "browser": report.browser, "pages": pages });
+    std::fs::write(&path, serde_json::to_string_pretty(&summary)?)
+        .with_context(|| format!("writing {}", std::path::Path::new(&path).display()))
 }
 
 /// One page's table.
