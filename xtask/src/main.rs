@@ -27,6 +27,7 @@ mod test_all;
 mod tools;
 mod unidiff;
 mod versions;
+mod wordpress;
 mod zip;
 
 use std::process::ExitCode;

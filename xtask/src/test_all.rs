@@ -1,10 +1,12 @@
 //! `cargo xtask test`: every check the project has, in order, output streamed, stopping at the
 //! first failure: the patched crates' guard (patches.rs), formatting, clippy (native and
 //! wasm32), native unit tests, wasm component tests in headless Chromium, the release bundle,
-//! the npm package, and the end-to-end tests in Chromium,
+//! the npm package, and the end-to-end tests (WordPress in Debian's release and a current one,
+//! wordpress.rs) in Chromium,
 //! Firefox ESR and WebKitGTK. Prerequisites (tools, browsers, npm packages) are installed
 //! first; under `CI=true` nothing may be skipped.
 
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -16,6 +18,7 @@ use crate::npm;
 use crate::package;
 use crate::patches;
 use crate::tools::{self, Purpose, WASM_TARGET};
+use crate::wordpress;
 use crate::{budget, sizes};
 
 /// How long one wasm-bindgen test may run (seconds) unless the caller sets its own.
@@ -39,9 +42,10 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     if ctx.ci {
         println!("(CI is set: a missing tool or browser that cannot be installed fails the run)");
     }
-    let browsers = prerequisites(ctx).map_err(|e| format!("xtask test: prerequisites: {e}"))?;
+    let (browsers, current_wordpress) =
+        prerequisites(ctx).map_err(|e| format!("xtask test: prerequisites: {e}"))?;
 
-    let steps = steps(ctx, &browsers);
+    let steps = steps(ctx, &browsers, &current_wordpress);
     let mut done: Vec<(&str, Duration)> = Vec::new();
     for (index, (name, step)) in steps.iter().enumerate() {
         banner(&format!("step {}/{}: {name}", index + 1, steps.len()));
@@ -67,16 +71,22 @@ pub fn run(ctx: &Ctx) -> Result<(), String> {
     Ok(())
 }
 
-/// Tools, browsers and npm packages; `cargo fetch` (the release build runs offline).
-fn prerequisites(ctx: &Ctx) -> Result<Browsers, String> {
+/// Tools, browsers, a current WordPress beside Debian's and npm packages; `cargo fetch` (the
+/// release build runs offline).
+fn prerequisites(ctx: &Ctx) -> Result<(Browsers, PathBuf), String> {
     tools::ensure(ctx, Purpose::Test)?;
     let browsers = browsers::ensure(ctx)?;
+    let current_wordpress = wordpress::ensure(ctx)?;
     npm::ensure(ctx)?;
     dist::fetch_release(ctx)?;
-    Ok(browsers)
+    Ok((browsers, current_wordpress))
 }
 
-fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<'a>)> {
+fn steps<'a>(
+    ctx: &'a Ctx,
+    browsers: &'a Browsers,
+    current_wordpress: &'a Path,
+) -> Vec<(&'static str, StepFn<'a>)> {
     let cargo = move |args: &[&str]| {
         let mut cmd = ctx.cmd("cargo");
         cmd.args(args);
@@ -171,6 +181,8 @@ fn steps<'a>(ctx: &'a Ctx, browsers: &'a Browsers) -> Vec<(&'static str, StepFn<
                 for (key, path) in browsers.e2e_env() {
                     cmd.env(key, path);
                 }
+                // tests/e2e/tests/wordpress.rs runs the plugin in this release too.
+                cmd.env("WORDPRESS_CURRENT_DIR", current_wordpress);
                 if ctx.ci && std::env::var_os("CCQ_ENGINES").is_some() {
                     // CCQ_ENGINES narrows the engines for local debugging; CI runs all three.
                     println!("(CI: ignoring CCQ_ENGINES, every engine runs)");
