@@ -111,8 +111,10 @@ function pin(el) {
   return [hold, release];
 }
 
-// Elements whose shadow root waits for its stylesheet, and how to end that wait.
+// Elements whose shadow root waits for its stylesheet, and how to end that wait; the previous
+// element's wait, which each one's mount follows.
 const styling = new WeakMap();
+let turn = Promise.resolve();
 
 async function start(el) {
   state(el, "loading");
@@ -153,9 +155,13 @@ async function start(el) {
     root.replaceChildren(sheet, slot, container);
     // Mounted once the stylesheet is in: parts built before it would all be styled and laid out
     // in the one frame after it arrives (a long task), and laying out unstyled parts is wasted.
-    // A stylesheet in a removed element never loads: stop() ends the wait instead.
+    // A stylesheet in a removed element never loads: stop() ends the wait instead. Mounts
+    // happen in the order the elements started, whichever stylesheet loads first: the first
+    // widget of a storage-key is the one that saves (src/web/store.rs).
     const removed = new Promise((done) => styling.set(el, done));
-    const gone = await Promise.race([styled, removed]);
+    const mine = turn.then(() => Promise.race([styled, removed]));
+    turn = mine.catch(() => {});
+    const gone = await mine;
     styling.delete(el);
     if (gone) return reset(el);
     // The widget builds its parts one per task over the next frames, so none blocks the page for
