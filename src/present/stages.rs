@@ -5,24 +5,18 @@
 use crate::content::Section;
 
 /// Where to split `sections` into two parts so that the larger holds as little text as it can:
-/// every section before the index goes into the first part. 0 only for an empty list.
+/// every section before the index goes into the first part, and both parts hold at least one
+/// section whenever there are two. A list of one or none is not split (its length).
 pub fn explainer_split(sections: &[&Section]) -> usize {
     let weights: Vec<usize> = sections.iter().map(|s| text_len(s)).collect();
     let total: usize = weights.iter().sum();
-    let mut before = 0;
-    let mut best = (usize::MAX, 0);
-    for (index, weight) in weights.iter().enumerate() {
-        before += weight;
-        let larger = before.max(total - before);
-        if larger < best.0 {
-            best = (larger, index + 1);
-        }
-    }
-    if best.1 == sections.len() && sections.len() > 1 {
-        // Everything in one part only when nothing else is smaller; keep the second non-empty.
-        return sections.len() - 1;
-    }
-    best.1
+    let larger_part = |at: usize| {
+        let first: usize = weights[..at].iter().sum();
+        first.max(total - first)
+    };
+    (1..sections.len())
+        .min_by_key(|&at| larger_part(at))
+        .unwrap_or(sections.len())
 }
 
 fn text_len(section: &Section) -> usize {
@@ -60,6 +54,7 @@ mod tests {
     fn both_parts_hold_a_section_whenever_there_are_two() {
         let sections = [section("aaaaaaaaaa"), section("a")];
         assert_eq!(explainer_split(&[&sections[0], &sections[1]]), 1);
+        assert_eq!(explainer_split(&[&sections[1], &sections[0]]), 1);
         assert_eq!(explainer_split(&[&sections[0]]), 1);
         assert_eq!(explainer_split(&[]), 0);
     }
