@@ -27,7 +27,12 @@ const THEMES: [&str; 2] = ["twentytwentyone", "twentytwentythree"];
 pub fn ensure(ctx: &Ctx) -> Result<PathBuf, String> {
     let dir = ctx.target_dir().join(format!("wordpress-{VERSION}"));
     let root = dir.join("usr/share/wordpress");
-    if root.join("wp-load.php").is_file() {
+    // Written last: an unpacking cut short is done again.
+    let complete = root
+        .join("wp-content/themes")
+        .join(THEMES[THEMES.len() - 1])
+        .join("style.css");
+    if root.join("wp-load.php").is_file() && complete.is_file() {
         println!(
             "✓ WordPress {VERSION} {} (already unpacked)",
             root.display()
@@ -70,10 +75,11 @@ pub fn ensure(ctx: &Ctx) -> Result<PathBuf, String> {
         )
         .map_err(|e| format!("copying the {theme} theme: {e}"))?;
     }
-    if !root.join("wp-load.php").is_file() {
+    if !root.join("wp-load.php").is_file() || !complete.is_file() {
         return Err(format!(
-            "{} has no wp-load.php after unpacking",
-            root.display()
+            "{} lacks wp-load.php or the {} theme after unpacking",
+            root.display(),
+            THEMES[THEMES.len() - 1]
         ));
     }
     Ok(root)
