@@ -27,7 +27,7 @@ use anyhow::{ensure, Context};
 use e2e::driver::TempDir;
 use e2e::server::dist_dir;
 use e2e::site::{self, copy_dir, run, tool, HOST};
-use e2e::{in_every_engine, Ctx};
+use e2e::{in_every_engine, Ctx, INSTALL_HINT};
 
 /// A classic theme (content rendered after `wp_head`) and a block theme (before it).
 const THEMES: [&str; 2] = ["twentytwentyone", "twentytwentythree"];
@@ -58,7 +58,12 @@ impl Release {
     fn all() -> anyhow::Result<Vec<Release>> {
         [
             tool("WORDPRESS_DIR", &["/usr/share/wordpress"], None)?,
-            tool("WORDPRESS_CURRENT_DIR", &[], Some("a current WordPress"))?,
+            std::env::var_os("WORDPRESS_CURRENT_DIR")
+                .filter(|dir| !dir.is_empty())
+                .map(PathBuf::from)
+                .with_context(|| {
+                    format!("WORDPRESS_CURRENT_DIR names no current WordPress; {INSTALL_HINT}")
+                })?,
         ]
         .into_iter()
         .map(Release::at)
