@@ -1,5 +1,9 @@
 //! The buttons that act on the session: what each does, as a [`Click`] (their handlers are
-//! [`Listener`]s, see `ui::listener`).
+//! [`Listener`]s, see `ui::listener`), and the one rule every button of the widget follows:
+//! the second click of a double click is not a press of its own. The button under it may have
+//! just replaced the one the first click pressed ("Sign up again" where "Subscribe" was, "Next
+//! question" where "Check answer" was), and acting on it would undo or skip what the reader
+//! just did.
 
 use leptos::ev::MouseEvent;
 
@@ -25,7 +29,26 @@ pub enum Click {
 
 /// The click handler of a button that does `click`.
 pub fn on_click(session: Session, click: Click) -> Listener<MouseEvent> {
-    listener(move |_| act(session, click))
+    listener(move |event: MouseEvent| {
+        if !repeated(&event) {
+            act(session, click);
+        }
+    })
+}
+
+/// The click handler of a submit button: a repeated click does not submit its form.
+pub fn submit_once() -> Listener<MouseEvent> {
+    listener(|event: MouseEvent| {
+        if repeated(&event) {
+            event.prevent_default();
+        }
+    })
+}
+
+/// A second or later click of a multi-click (`detail` counts them; a click from the keyboard or
+/// a script has 0, a single press 1).
+fn repeated(event: &MouseEvent) -> bool {
+    event.detail() > 1
 }
 
 fn act(session: Session, click: Click) {

@@ -13,7 +13,7 @@ use crate::newsletter::{status_message, Field, FormState};
 use crate::present::labels;
 use crate::present::newsletter::{requested_note, SIGN_UP_AGAIN};
 use crate::storage::NewsletterMemory;
-use crate::ui::click::{on_click, Click};
+use crate::ui::click::{on_click, submit_once, Click};
 use crate::ui::effect::effect;
 use crate::ui::explainer::ArticleSection;
 use crate::ui::focus::focus_when;
@@ -180,7 +180,12 @@ fn SignupFormView(session: Session, privacy_url: Option<String>) -> impl IntoVie
             <div class="ccq-actions">
                 // aria-disabled, not disabled: a disabled button drops focus (to the page, in Firefox),
                 // and the form's state machine already refuses a second submission.
-                <button type="submit" class="ccq-btn" aria-disabled=move || labels::true_false(sending())>
+                <button
+                    type="submit"
+                    class="ccq-btn"
+                    aria-disabled=move || labels::true_false(sending())
+                    on:click=submit_once()
+                >
                     "Subscribe"
                 </button>
                 {move || (!locked()).then(|| view! {

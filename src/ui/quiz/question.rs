@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::content::AnswerOption;
 use crate::present::labels::{self, OptionMark};
 use crate::quiz::{Action, CurrentQuestion};
+use crate::ui::click::submit_once;
 use crate::ui::effect::effect;
 use crate::ui::focus::focus_when;
 use crate::ui::fresh;
@@ -115,7 +116,7 @@ fn QuestionForm(session: Session) -> impl IntoView {
             <div aria-live="polite" aria-atomic="true" node_ref=feedback_node></div>
             <p class="ccq-error" aria-live="assertive">{hint_text}</p>
             <div class="ccq-actions">
-                <button type="submit" class="ccq-btn" node_ref=action>
+                <button type="submit" class="ccq-btn" node_ref=action on:click=submit_once()>
                     {button_label}
                 </button>
                 <DataControls session show_start_over=true/>

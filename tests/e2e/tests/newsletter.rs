@@ -390,6 +390,52 @@ async fn double_submission_sends_one_request() {
     .await;
 }
 
+/// A double click on Subscribe whose reply comes back between its two clicks: the form gives
+/// way to "Sign up again" under the pointer, and the second click lands there. It is not a
+/// press of its own, so the confirmation stays; a click of its own (the same dispatch, whose
+/// effect shows by the time it returns) does bring the form back.
+#[tokio::test]
+async fn the_second_click_of_a_double_click_undoes_nothing() {
+    in_every_engine(
+        "newsletter: a double click's second click",
+        |ctx| async move {
+            let key = "nl-second-click";
+            let attrs = [
+                ("storage-key", key),
+                ("newsletter-action", "/newsletter/second-click"),
+                ("newsletter-provider", "buttondown"),
+            ];
+            open_widget(&ctx, &attrs).await?;
+            ctx.widget(HOST).fill_signup("second@example.com").await?;
+            ctx.shadow_click(HOST, SUBSCRIBE).await?;
+            ctx.widget(HOST).wait_status(&provider_sent()).await?;
+            let memory = ctx.local_storage(&format!("{key}:newsletter")).await?;
+            ctx.shadow_click_numbered(HOST, SHOW_FORM, 2).await?;
+            let status = ctx.widget(HOST).text(STATUS).await?;
+            let forms = ctx.shadow_count(HOST, SIGNUP).await?;
+            ensure!(
+                status == provider_sent() && forms == 0,
+                "after a double click's second click on \"Sign up again\": status {status:?}, \
+             {forms} sign-up form(s)"
+            );
+            let kept = ctx.local_storage(&format!("{key}:newsletter")).await?;
+            ensure!(
+                kept == memory,
+                "{key}:newsletter went from {memory:?} to {kept:?}"
+            );
+            ctx.shadow_click_numbered(HOST, SHOW_FORM, 1).await?;
+            let forms = ctx.shadow_count(HOST, SIGNUP).await?;
+            ensure!(
+                forms == 1,
+                "a single click on \"Sign up again\" left {forms} sign-up form(s)"
+            );
+            ctx.assert_probe_clean().await?;
+            Ok(())
+        },
+    )
+    .await;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 3. Validation and consent
 // ---------------------------------------------------------------------------------------------

@@ -947,3 +947,44 @@ async fn read_more_focuses_the_explainer_without_navigating() {
     })
     .await;
 }
+
+/// A double click on "Check answer": the button says "Next question" by the second click, which
+/// is not a press of its own, so the feedback stays on screen with nothing skipped; a click of
+/// its own (the same dispatch, whose effect shows by the time it returns) moves on.
+#[tokio::test]
+async fn the_second_click_of_a_double_click_skips_no_feedback() {
+    in_every_engine("quiz: a double click's second click", |ctx| async move {
+        open_ready(&ctx, PAGE).await?;
+        ctx.widget(HOST).start().await?;
+        let answered = answer(&ctx, true).await?;
+        let progress = key("progress");
+        let saved = ctx.local_storage(&progress).await?;
+        ctx.shadow_click_numbered(HOST, e2e::widget::QUESTION_BUTTON, 2)
+            .await?;
+        let after = ctx.widget(HOST).screen().await?;
+        let stayed = after.as_ref().is_some_and(|s| {
+            s.progress == answered.shown.progress && s.verdict == answered.shown.verdict
+        });
+        ensure!(
+            stayed,
+            "a double click's second click on \"Next question\" left {after:?}, expected the \
+             feedback on {}",
+            answered.question.id
+        );
+        let kept = ctx.local_storage(&progress).await?;
+        ensure!(kept == saved, "{progress} went from {saved:?} to {kept:?}");
+        ctx.shadow_click_numbered(HOST, e2e::widget::QUESTION_BUTTON, 1)
+            .await?;
+        let second = progress_text(2);
+        let moved = ctx.widget(HOST).screen().await?;
+        ensure!(
+            moved
+                .as_ref()
+                .is_some_and(|s| s.progress.as_deref() == Some(second.as_str())),
+            "a single click on \"Next question\" left {moved:?}"
+        );
+        ctx.assert_probe_clean().await?;
+        Ok(())
+    })
+    .await;
+}
