@@ -22,9 +22,10 @@ const CATEGORIES: [&str; 4] = ["performance", "accessibility", "best-practices",
 #[derive(Debug, serde::Deserialize)]
 pub struct LoadPage {
     pub name: String,
-    pub median: f64,
-    pub min: f64,
-    pub max: f64,
+    /// `embed.js` start → ready, ms: none for the page without the widget (the control).
+    pub median: Option<f64>,
+    pub min: Option<f64>,
+    pub max: Option<f64>,
     pub loads: usize,
     pub long: usize,
     pub longest: f64,
@@ -118,16 +119,15 @@ pub fn table(sizes: &[FileSize], load: &Load, lighthouse: &[Value]) -> String {
         format!("**{} B**", grouped(total)),
     ));
     for page in &load.pages {
-        rows.push((
-            format!(
-                "{}: `embed.js` start → widget interactive, 4x CPU slowdown, median of {}",
-                page.name, page.loads
-            ),
-            format!(
-                "{:.0} ms (min {:.0}, max {:.0})",
-                page.median, page.min, page.max
-            ),
-        ));
+        if let (Some(median), Some(min), Some(max)) = (page.median, page.min, page.max) {
+            rows.push((
+                format!(
+                    "{}: `embed.js` start → widget interactive, 4x CPU slowdown, median of {}",
+                    page.name, page.loads
+                ),
+                format!("{median:.0} ms (min {min:.0}, max {max:.0})"),
+            ));
+        }
         rows.push((
             format!("{}: loads with a main-thread task over 50 ms", page.name),
             if page.long == 0 {
@@ -203,9 +203,9 @@ mod tests {
             browser: "Chromium 1".into(),
             pages: vec![LoadPage {
                 name: "demo post".into(),
-                median: 404.4,
-                min: 374.0,
-                max: 526.0,
+                median: Some(404.4),
+                min: Some(374.0),
+                max: Some(526.0),
                 loads: 10,
                 long: 2,
                 longest: 58.0,

@@ -3,7 +3,9 @@
 //! it after building the release bundle; `cargo run -p e2e --release --example bench` runs it
 //! against an existing `dist/`, honouring `CCQ_DIST`, `CHROMEDRIVER`, `CHROMIUM_BIN` and
 //! `CCQ_SESSIONS` like the tests). Arguments, if any, pick pages from [`PAGES`] by key
-//! (`-- short empty`); without any, every page runs.
+//! (`-- short empty`); without any, every page runs. With `CCQ_BENCH_TRACE=<dir>` every load
+//! also writes a Chromium performance trace there (`<page>-<load>.json`, load 0 the warm-up), to
+//! see what a long task ran; tracing costs time, so figures of such a run are not comparable.
 //!
 //! Each page of [`PAGES`] is loaded [`WARM_UP`] + [`RUNS`] times, every load in a fresh headless
 //! Chromium with an empty profile (the harness's driver, capabilities and machine-wide session
@@ -34,6 +36,7 @@
 //! check that the slowdown was in effect (a fixed JS loop timed with and without throttling).
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -62,16 +65,30 @@ struct BenchPage {
     bundle: &'static str,
     /// What the page is, for the report's header.
     about: &'static str,
+    /// False for the control: the demo post without its loader, whose long tasks are the host
+    /// page's own (it has no ready time; its window runs from navigation to [`BARE_SETTLE_MS`]
+    /// after its load event).
+    widget: bool,
 }
 
 /// The pages, in the order they run.
-static PAGES: [BenchPage; 3] = [
+static PAGES: [BenchPage; 4] = [
     BenchPage {
         key: "demo",
         name: "demo post",
         path: "/bench/index.html",
         bundle: "/bench/",
         about: "dist/index.html, the post whose fallback is the whole article",
+        widget: true,
+    },
+    BenchPage {
+        key: "bare",
+        name: "demo post without the widget",
+        path: "/bench-bare/index.html",
+        bundle: "/bench-bare/",
+        about:
+            "the same post without its embed.js script tag, the control: the host page's own tasks",
+        widget: false,
     },
     BenchPage {
         key: "short",
@@ -79,6 +96,7 @@ static PAGES: [BenchPage; 3] = [
         path: "/pages/bench-load.html",
         bundle: "/dist/",
         about: "the widget at the top of a short page, a one-paragraph fallback",
+        widget: true,
     },
     BenchPage {
         key: "empty",
@@ -86,6 +104,7 @@ static PAGES: [BenchPage; 3] = [
         path: "/pages/bench-empty.html",
         bundle: "/dist/",
         about: "the element with no fallback and nothing else visible on the page",
+        widget: true,
     },
 ];
 
@@ -104,6 +123,9 @@ const EMBED: &str = "embed.js";
 /// How long after ready the page keeps collecting long tasks (the mounted widget's first
 /// rendering runs in a task after the one that mounted it).
 const SETTLE_MS: u64 = 500;
+/// How long after its load event the control page keeps collecting long tasks: about as long
+/// as the demo post takes to ready plus [`SETTLE_MS`].
+const BARE_SETTLE_MS: u64 = 1000;
 /// Limit for one load, from navigation to the result (a hang is an error, not a figure).
 const LOAD_TIMEOUT: Duration = Duration::from_secs(90);
 /// Every file the widget loads, by its stable name (the bundle's files are content-hashed, see
@@ -115,6 +137,28 @@ const WIDGET_FILES: [&str; 4] = [
     "cto-cio-quiz_bg.wasm",
     "widget.css",
 ];
+/// What a load's trace records (`CCQ_BENCH_TRACE`): the main thread's tasks and what ran in
+/// them (parsing, style, layout, scripts, fonts), as the DevTools performance panel shows them.
+const TRACE_CATEGORIES: &str = "devtools.timeline,disabled-by-default-devtools.timeline,\
+    toplevel,blink,loading,fonts,v8.execute,disabled-by-default-devtools.timeline.frame";
+
+/// The most CPU time the browser's processes may use in [`SETTLE_WINDOW`] for it to count as
+/// settled before a load, ms (8 % of one core; `/proc` counts in 10 ms ticks).
+const SETTLED_CPU_MS: f64 = 20.0;
+/// How long each look at the browser's CPU time lasts.
+const SETTLE_WINDOW: Duration = Duration::from_millis(250);
+/// How long a load waits at most for the browser to settle.
+const SETTLE_LIMIT: Duration = Duration::from_secs(15);
+
+/// Where load `index` of `page` writes its trace: `<CCQ_BENCH_TRACE>/<key>-<index>.json`, when
+/// that directory is set (open one in the DevTools performance panel or Perfetto).
+fn trace_file(page: &BenchPage, index: usize) -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var_os("CCQ_BENCH_TRACE").filter(|d| !d.is_empty())?);
+    // A directory that cannot be made shows as Chromium writing no trace, not as a failed load.
+    let _ = std::fs::create_dir_all(&dir);
+    Some(dir.join(format!("{}-{index}.json", page.key)))
+}
+
 /// Iterations of the JS loop timed to check the slowdown.
 const CHECK_LOOP: u64 = 20_000_000;
 
@@ -124,6 +168,8 @@ const CHECK_LOOP: u64 = 20_000_000;
 #[serde(rename_all = "camelCase")]
 struct PageResult {
     ready_at: Option<f64>,
+    /// When the window's load event fired.
+    load_at: Option<f64>,
     embed_start: Option<f64>,
     /// Every long task as (start, duration).
     long_tasks: Vec<(f64, f64)>,
@@ -288,7 +334,8 @@ async fn run(pages: Vec<&'static BenchPage>) -> anyhow::Result<Report> {
             };
             // The slowdown check runs once, in the very last browser.
             let last = index + 1 == count && i + 1 == WARM_UP + RUNS;
-            let browser = Browser::start(server.clone())
+            let trace = trace_file(page, i);
+            let browser = Browser::start(server.clone(), trace.as_deref())
                 .await
                 .with_context(|| format!("{label}: starting Chromium"))?;
             let outcome = async {
@@ -340,15 +387,29 @@ struct Browser {
 }
 
 impl Browser {
-    async fn start(server: Arc<Server>) -> anyhow::Result<Browser> {
+    /// With `trace`, Chromium records a performance trace of its whole run into that file
+    /// (written when it quits).
+    async fn start(server: Arc<Server>, trace: Option<&Path>) -> anyhow::Result<Browser> {
         let engine = Engine::Chromium;
         let work = TempDir::new("bench").context("creating a temp dir")?;
         let profile = work.path().join("profile");
         std::fs::create_dir_all(&profile).context("creating the browser profile dir")?;
         let binary = engine.browser_binary().map_err(|e| anyhow!("{e}"))?;
         let driver = Driver::start(engine, work.path()).await?;
+        let mut capabilities = engine.capabilities(&binary, &profile);
+        if let Some(file) = trace {
+            let args = capabilities
+                .get_mut("goog:chromeOptions")
+                .and_then(|options| options.get_mut("args"))
+                .and_then(Value::as_array_mut)
+                .ok_or_else(|| anyhow!("the Chromium capabilities have no argument list"))?;
+            args.push(json!(format!("--trace-startup={TRACE_CATEGORIES}")));
+            args.push(json!(format!("--trace-startup-file={}", file.display())));
+            args.push(json!("--trace-startup-duration=0"));
+            args.push(json!("--trace-startup-format=json"));
+        }
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(engine.capabilities(&binary, &profile))
+            .capabilities(capabilities)
             .connect(&driver.url())
             .await
             .map_err(|e| {
@@ -370,9 +431,9 @@ impl Browser {
         })
     }
 
-    /// Window size, timeouts, no HTTP cache, the CPU slowdown; then the blank host page from the
-    /// same server, so the renderer process the bench page will use is up and warm but has
-    /// never seen the widget (no compiled wasm, no code cache).
+    /// Window size, timeouts, no HTTP cache; then the blank host page from the same server, so
+    /// the renderer process the bench page will use is up and warm but has never seen the
+    /// widget (no compiled wasm, no code cache); once the browser has settled, the CPU slowdown.
     async fn prepare(&self) -> anyhow::Result<()> {
         let client = &self.ctx.client;
         client
@@ -391,8 +452,42 @@ impl Browser {
         self.cdp
             .send("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
             .await?;
-        self.throttle(CPU_SLOWDOWN).await?;
-        self.ctx.open(WARM_PAGE).await
+        self.ctx.open(WARM_PAGE).await?;
+        // Before the slowdown: Chromium slows a renderer down by keeping its main thread busy
+        // for the rest of each slice, so a slowed renderer never looks idle.
+        self.settle().await;
+        self.throttle(CPU_SLOWDOWN).await
+    }
+
+    /// Waits until the browser's own start-up work is over: a fresh Chromium builds pages of
+    /// its own user interface in renderers of their own (the omnibox popup, the new tab page)
+    /// for about a second after it starts, and on a machine with two cores they took CPU time
+    /// from the page under test (up to 260 ms of it during one load, by a trace). Settled means
+    /// all its processes together (and chromedriver's) used under [`SETTLED_CPU_MS`] of CPU
+    /// time in [`SETTLE_WINDOW`]; after [`SETTLE_LIMIT`] the load goes ahead anyway, and says so.
+    async fn settle(&self) {
+        let started = std::time::Instant::now();
+        let mut before = self.driver.cpu_seconds();
+        loop {
+            tokio::time::sleep(SETTLE_WINDOW).await;
+            let now = self.driver.cpu_seconds();
+            if (now - before) * 1000.0 < SETTLED_CPU_MS {
+                eprintln!(
+                    "bench: the browser settled {} ms after the warm-up page",
+                    started.elapsed().as_millis()
+                );
+                return;
+            }
+            if started.elapsed() > SETTLE_LIMIT {
+                eprintln!(
+                    "bench: the browser still used {:.0} ms of CPU in {SETTLE_WINDOW:?} after \
+                     {SETTLE_LIMIT:?}; loading anyway",
+                    (now - before) * 1000.0
+                );
+                return;
+            }
+            before = now;
+        }
     }
 
     /// CDP `Emulation.setCPUThrottlingRate` (1: no slowdown).
@@ -430,11 +525,16 @@ impl Browser {
 async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)> {
     let embed_url = ctx.url(&format!("{}{EMBED}", page.bundle));
     let served_before = ctx.server.request_log().len();
+    let settle = if page.widget {
+        SETTLE_MS
+    } else {
+        BARE_SETTLE_MS
+    };
     let measure = async {
         ctx.open(page.path).await?;
         ctx.eval::<PageResult>(
-            "return window.__ccqBenchResult(arguments[0], arguments[1]);",
-            vec![json!(embed_url), json!(SETTLE_MS)],
+            "return window.__ccqBenchResult(arguments[0], arguments[1], arguments[2]);",
+            vec![json!(embed_url), json!(settle), json!(!page.widget)],
         )
         .await
     };
@@ -450,21 +550,31 @@ async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)
     if let Some(error) = &result.error {
         bail!("the page's observer failed: {error}");
     }
-    let ready_at = result
-        .ready_at
-        .ok_or_else(|| anyhow!("the page resolved without a ready time"))?;
-    let embed_start = result.embed_start.ok_or_else(|| {
-        anyhow!("no resource-timing entry for {embed_url}: did the page load the loader?")
-    })?;
+    // Task starts are given relative to ready, or for the control to its load event.
+    let (origin, to_ready) = if page.widget {
+        let ready_at = result
+            .ready_at
+            .ok_or_else(|| anyhow!("the page resolved without a ready time"))?;
+        let embed_start = result.embed_start.ok_or_else(|| {
+            anyhow!("no resource-timing entry for {embed_url}: did the page load the loader?")
+        })?;
+        (ready_at, ready_at - embed_start)
+    } else {
+        let load_at = result
+            .load_at
+            .ok_or_else(|| anyhow!("the control page resolved without a load time"))?;
+        (load_at, f64::NAN)
+    };
     ctx.assert_probe_clean().await?;
     let served = ctx.server.request_log().split_off(served_before);
     for stable in WIDGET_FILES {
         let file = e2e::server::bundle_name(stable)?;
         let line = format!("GET {}{file} 200", page.bundle);
         let count = served.iter().filter(|l| **l == line).count();
-        if count != 1 {
+        let expected = usize::from(page.widget);
+        if count != expected {
             bail!(
-                "{}{file} was served {count} times during one load, not once: {served:?}",
+                "{}{file} was served {count} times during one load, not {expected}: {served:?}",
                 page.bundle
             );
         }
@@ -473,7 +583,7 @@ async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)
         .long_tasks
         .iter()
         .map(|&(start, duration)| Task {
-            start: start - ready_at,
+            start: start - origin,
             duration,
             stage: stage(&result.marks, start, start + duration),
             work: work(&result.frames, start, start + duration),
@@ -481,7 +591,7 @@ async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)
         .collect();
     tasks.sort_by(|a, b| a.start.total_cmp(&b.start));
     let sample = Sample {
-        to_ready: ready_at - embed_start,
+        to_ready,
         longest_task: tasks.iter().map(|t| t.duration).fold(0.0, f64::max),
         tasks,
     };
@@ -658,14 +768,19 @@ fn format_report(report: &Report) -> String {
     );
     for page in &report.pages {
         let s = Summary::of(&page.runs);
+        let ready = if page.page.widget {
+            format!(
+                "ready {:.0} ms median (min {:.0}, max {:.0})",
+                s.ready.0, s.ready.1, s.ready.2
+            )
+        } else {
+            String::from("no widget")
+        };
         let _ = writeln!(
             out,
-            "{:<13} ready {:.0} ms median (min {:.0}, max {:.0}); longest task {:.0} ms median \
-             (max {:.0}); {} of {} loads with a task over {LONG_TASK_MS:.0} ms",
+            "{:<30} {ready}; longest task {:.0} ms median (max {:.0}); {} of {} loads with a \
+             task over {LONG_TASK_MS:.0} ms",
             format!("{}:", page.page.name),
-            s.ready.0,
-            s.ready.1,
-            s.ready.2,
             s.longest.0,
             s.worst,
             s.janky,
@@ -711,7 +826,13 @@ fn format_page(out: &mut String, page: &PageReport) {
         page.page.name, page.page.path, page.page.about
     );
     let row = |out: &mut String, label: &str, ready: f64, longest: f64, tasks: &str| {
-        let _ = writeln!(out, "{label:<8}  {ready:>16.1}  {longest:>12.1}  {tasks}");
+        // The control has no ready time.
+        let ready = if ready.is_nan() {
+            String::from("—")
+        } else {
+            format!("{ready:.1}")
+        };
+        let _ = writeln!(out, "{label:<8}  {ready:>16}  {longest:>12.1}  {tasks}");
     };
     let sample = |out: &mut String, label: &str, s: &Sample| {
         row(out, label, s.to_ready, s.longest_task, &task_list(&s.tasks));

@@ -14,14 +14,15 @@
 //     in the task that calls the widget's mount), and, seen by a MutationObserver on that shadow
 //     root, the task that built the session and the title and each task that appended a part;
 //     and the page's first contentful paint, marked at its paint time.
-// window.__ccqBenchResult(embedUrl, settleMs) returns a promise, resolved settleMs after the
-// widget is ready (so the first rendering of the mounted widget is counted too), of
-//   { readyAt, embedStart, longTasks, frames, marks, longtaskSupported, failed, error }
+// window.__ccqBenchResult(embedUrl, settleMs, bare) returns a promise, resolved settleMs after the
+// widget is ready (so the first rendering of the mounted widget is counted too), or with `bare`
+// (a page without the widget) settleMs after the window's load event, of
+//   { readyAt, loadAt, embedStart, longTasks, frames, marks, longtaskSupported, failed, error }
 // where embedStart is embed.js's resource-timing startTime. The benchmark awaits it in one
 // WebDriver call instead of polling, which would run scripts on the main thread it measures.
 (function () {
   'use strict';
-  var result = { readyAt: null, longTasks: [], frames: [], marks: [], failed: false, error: null };
+  var result = { readyAt: null, loadAt: null, longTasks: [], frames: [], marks: [], failed: false, error: null };
   var settled = null;
   var whenSettled = new Promise(function (resolve) {
     settled = resolve;
@@ -135,8 +136,17 @@
     });
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ccq-state'] });
 
-  window.__ccqBenchResult = function (embedUrl, settleMs) {
-    return whenSettled
+  // The control page (the post without its loader) has no widget: its window closes settleMs
+  // after the window's load event instead.
+  var loaded = new Promise(function (resolve) {
+    addEventListener('load', function () {
+      result.loadAt = performance.now();
+      resolve();
+    });
+  });
+
+  window.__ccqBenchResult = function (embedUrl, settleMs, bare) {
+    return (bare ? loaded : whenSettled)
       .then(function () {
         return new Promise(function (resolve) {
           setTimeout(resolve, settleMs);
@@ -149,6 +159,7 @@
         var entry = performance.getEntriesByName(embedUrl, 'resource')[0];
         return {
           readyAt: result.readyAt,
+          loadAt: result.loadAt,
           embedStart: entry ? entry.startTime : null,
           longTasks: result.longTasks,
           frames: result.frames,

@@ -108,6 +108,17 @@ impl Driver {
         format!("http://127.0.0.1:{}", self.port)
     }
 
+    /// The CPU time the driver and the browser it started have used so far, in seconds (the
+    /// processes of its group alive now; Linux's `/proc`).
+    pub fn cpu_seconds(&self) -> f64 {
+        // SAFETY: sysconf(3) only reads a system constant.
+        let ticks_per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as f64;
+        let ticks: u64 = group_stats(self.child.id() as i32)
+            .map(|stat| stat.cpu_ticks)
+            .sum();
+        ticks as f64 / ticks_per_second
+    }
+
     /// The last lines the driver wrote, for error messages.
     pub fn log_tail(&self) -> String {
         let text = std::fs::read_to_string(&self.log).unwrap_or_default();
@@ -165,25 +176,40 @@ impl Drop for Driver {
 /// True while a live (not zombie) process is in the group. `kill(-pgid, 0)` would also count
 /// zombies, which linger when the group's shell dies before reaping them and init reaps lazily.
 fn group_alive(pgid: i32) -> bool {
-    let Ok(entries) = std::fs::read_dir("/proc") else {
-        return false;
-    };
-    entries.flatten().any(|entry| {
+    group_stats(pgid).any(|stat| stat.state != "Z" && stat.state != "X")
+}
+
+/// What `/proc/<pid>/stat` says of one process.
+struct ProcStat {
+    state: String,
+    /// User plus system CPU time so far, in clock ticks.
+    cpu_ticks: u64,
+}
+
+/// The processes of group `pgid`, from `/proc`.
+fn group_stats(pgid: i32) -> impl Iterator<Item = ProcStat> {
+    let entries = std::fs::read_dir("/proc").into_iter().flatten().flatten();
+    entries.filter_map(move |entry| {
         let name = entry.file_name();
         if !name.to_string_lossy().bytes().all(|b| b.is_ascii_digit()) {
-            return false;
+            return None;
         }
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-            return false;
+        let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+        // Fields after the parenthesised command name: state ppid pgrp session tty_nr tpgid
+        // flags minflt cminflt majflt cmajflt utime stime ...
+        let (_, rest) = stat.rsplit_once(')')?;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let pgrp = fields.get(2)?.parse::<i32>().ok()?;
+        let tick = |i: usize| {
+            fields
+                .get(i)
+                .and_then(|f| f.parse::<u64>().ok())
+                .unwrap_or(0)
         };
-        // Fields after the parenthesised command name: state ppid pgrp ...
-        let Some((_, rest)) = stat.rsplit_once(')') else {
-            return false;
-        };
-        let mut fields = rest.split_whitespace();
-        let state = fields.next().unwrap_or("Z");
-        let pgrp = fields.nth(1).and_then(|p| p.parse::<i32>().ok());
-        pgrp == Some(pgid) && state != "Z" && state != "X"
+        (pgrp == pgid).then(|| ProcStat {
+            state: fields[0].to_string(),
+            cpu_ticks: tick(11) + tick(12),
+        })
     })
 }
 

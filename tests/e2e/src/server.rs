@@ -6,6 +6,7 @@
 //! | `/dist/…` | the release bundle (`CCQ_DIST`, default `<workspace>/dist`) |
 //! | `/probed/…` | the same bundle, but HTML gets `<script src="/pages/probe.js">` as the first thing in `<head>` |
 //! | `/bench/…` | the same bundle, but HTML gets the probe and `<script src="/pages/bench-observe.js">` (the load benchmark's observer) first in `<head>` |
+//! | `/bench-bare/…` | as `/bench/`, but HTML without its `embed.js` script tags: the page as it is without the widget (the benchmark's control) |
 //! | `/broken/…` | the same bundle, except every `.wasm` answers 404 (fallback tests) |
 //! | `/nocss/…` | the same bundle, except every `.css` answers 404 (the widget must not show unstyled) |
 //! | `/pages/…` | host pages from `tests/e2e/pages/` |
@@ -515,6 +516,8 @@ fn route(request: &Request, config: &ServerConfig, shared: &Shared) -> Response 
         static_file(&config.dist, rest, Mode::Probed)
     } else if let Some(rest) = path.strip_prefix("/bench/") {
         static_file(&config.dist, rest, Mode::Bench)
+    } else if let Some(rest) = path.strip_prefix("/bench-bare/") {
+        static_file(&config.dist, rest, Mode::BenchBare)
     } else if let Some(rest) = path.strip_prefix("/broken/") {
         static_file(&config.dist, rest, Mode::Broken)
     } else if let Some(rest) = path.strip_prefix("/nocss/") {
@@ -554,6 +557,8 @@ enum Mode {
     Probed,
     /// HTML gets [`BENCH_TAGS`].
     Bench,
+    /// HTML gets [`BENCH_TAGS`] and loses its loader's script tags ([`without_loader`]).
+    BenchBare,
     Broken,
     NoCss,
 }
@@ -588,9 +593,12 @@ fn static_file(root: &Path, rest: &str, mode: Mode) -> Response {
     };
     let injected = match mode {
         Mode::Probed => Some(PROBE_TAG),
-        Mode::Bench => Some(BENCH_TAGS),
+        Mode::Bench | Mode::BenchBare => Some(BENCH_TAGS),
         _ => None,
     };
+    if mode == Mode::BenchBare && content_type.starts_with("text/html") {
+        body = without_loader(&String::from_utf8_lossy(&body)).into_bytes();
+    }
     if let Some(tags) = injected.filter(|_| content_type.starts_with("text/html")) {
         let html = String::from_utf8_lossy(&body);
         // A page that loads the probe itself keeps its one copy (a second would reset its log).
@@ -599,6 +607,29 @@ fn static_file(root: &Path, rest: &str, mode: Mode) -> Response {
         }
     }
     Response::new(200, content_type, body)
+}
+
+/// `html` without the `<script …>` elements whose tag names `embed.js` (in dist/index.html,
+/// minified: `<script src=embed.js type=module></script>`).
+fn without_loader(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let Some(end) = rest[start..]
+            .find("</script>")
+            .map(|e| start + e + "</script>".len())
+        else {
+            break;
+        };
+        let opening = &rest[start..rest[start..].find('>').map_or(end, |e| start + e)];
+        out.push_str(&rest[..start]);
+        if !opening.contains("embed.js") {
+            out.push_str(&rest[start..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Puts `tags` right after the `<head …>` start tag so they run before anything else on the
@@ -746,4 +777,21 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_loader_drops_only_the_loader_script() {
+        let html = "<head><script src=/pages/probe.js></script></head><body><p>post</p>\
+                    <script src=embed.js type=module></script><script>x()</script></body>";
+        assert_eq!(
+            without_loader(html),
+            "<head><script src=/pages/probe.js></script></head><body><p>post</p>\
+             <script>x()</script></body>"
+        );
+        assert_eq!(without_loader("<p>no scripts</p>"), "<p>no scripts</p>");
+    }
 }
