@@ -11,8 +11,9 @@
 //! Chromium with an empty profile (the harness's driver, capabilities and machine-wide session
 //! slot; its server with the strict CSP), its CPU slowed down 4x with CDP
 //! `Emulation.setCPUThrottlingRate` and its HTTP cache disabled with `Network.setCacheDisabled`.
-//! It first opens `pages/blank.html` from the same server (so the renderer is up and warm), then
-//! the page, whose widget is in the viewport, so it loads at once. A fresh browser per load, not
+//! It first opens `pages/blank.html` from the same server (so the renderer is up and warm), waits
+//! until the browser's own start-up work is over (`Browser::settle`), then turns the slowdown on
+//! and opens the page, whose widget is in the viewport, so it loads at once. A fresh browser per load, not
 //! fresh navigations in one session: Chromium keeps one renderer process per site and V8 keeps
 //! what it compiled in that process (wasm module, scripts) in memory, HTTP cache or not, so
 //! later loads in one session measured a repeat visit (no long task at all, and about half the
