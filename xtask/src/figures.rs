@@ -261,6 +261,33 @@ mod tests {
     }
 
     #[test]
+    fn the_control_page_has_no_ready_row() {
+        let control = Load {
+            browser: "Chromium 1".into(),
+            pages: vec![LoadPage {
+                name: "demo post without the widget".into(),
+                median: None,
+                min: None,
+                max: None,
+                loads: 10,
+                long: 0,
+                longest: 0.0,
+            }],
+        };
+        let table = table(&[], &control, &[]);
+        assert!(
+            !table.contains("demo post without the widget: `embed.js`"),
+            "{table}"
+        );
+        assert!(
+            table.contains(
+                "| demo post without the widget: loads with a main-thread task over 50 ms | 0 of 10 |"
+            ),
+            "{table}"
+        );
+    }
+
+    #[test]
     fn rewrite_replaces_only_between_the_markers() {
         let doc = format!("a\n{START}\nold\n{END}\nb\n");
         assert_eq!(

@@ -526,7 +526,7 @@ impl Browser {
 async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)> {
     let embed_url = ctx.url(&format!("{}{EMBED}", page.bundle));
     let served_before = ctx.server.request_log().len();
-    let settle = if page.widget {
+    let collect_after_ms = if page.widget {
         SETTLE_MS
     } else {
         BARE_SETTLE_MS
@@ -535,7 +535,11 @@ async fn load_once(ctx: &Ctx, page: &BenchPage) -> anyhow::Result<(Sample, bool)
         ctx.open(page.path).await?;
         ctx.eval::<PageResult>(
             "return window.__ccqBenchResult(arguments[0], arguments[1], arguments[2]);",
-            vec![json!(embed_url), json!(settle), json!(!page.widget)],
+            vec![
+                json!(embed_url),
+                json!(collect_after_ms),
+                json!(!page.widget),
+            ],
         )
         .await
     };

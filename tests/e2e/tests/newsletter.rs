@@ -684,8 +684,17 @@ async fn an_unreachable_service_keeps_the_address_and_allows_a_retry() {
             "a failed sign-up was remembered"
         );
 
-        // The connection is back: the same button sends the same address again.
+        // The connection is back. A double click's second click, right after the failure,
+        // is not a retry: the form would say "Sending…" by the time the click returns, and a
+        // request it sent would be a second one for the retry below.
         ctx.server.set_newsletter_unreachable(false);
+        ctx.shadow_click_numbered(HOST, SUBSCRIBE, 2).await?;
+        let status = ctx.widget(HOST).text(STATUS).await?;
+        ensure!(
+            status == unreachable(),
+            "a double click's second click on Subscribe retried: the status says {status:?}"
+        );
+        // A press of its own sends the same address again.
         ctx.widget(HOST)
             .submit_and_expect_post(
                 &generic_sent(),
